@@ -1,0 +1,6 @@
+export * from "./errors";
+export * from "./governance";
+export * from "./naming";
+export * from "./version";
+export * from "./config";
+export * from "./cidr";

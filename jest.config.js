@@ -1,0 +1,18 @@
+/**
+ * Jest runs the TypeScript sources through ts-jest without type-checking
+ * (isolatedModules): `npm run typecheck` does that once for the whole tree,
+ * which keeps a test file at about 1.6 s instead of 7 s.
+ * @type {import('jest').Config}
+ */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts"],
+  transform: {
+    "^.+\\.ts$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.jest.json" }],
+  },
+  // Pulumi's runtime keeps module-level state (mocks, the stack resource):
+  // one module registry per test file keeps files independent.
+  resetModules: false,
+  testTimeout: 60000,
+};
