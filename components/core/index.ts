@@ -4,3 +4,5 @@ export * from "./naming";
 export * from "./version";
 export * from "./config";
 export * from "./cidr";
+export * from "./ports";
+export * from "./register";
