@@ -282,7 +282,7 @@ export function tryPlanCidrs(input: CidrPlanInput): { plan?: CidrPlan; problems:
     });
   }
   const seen = new Set<string>();
-  const minMask = Math.max(AWS_MIN_MASK, vpc?.mask ?? AWS_MIN_MASK);
+  const minMask = Math.max(AWS_MIN_MASK, vpc?.version === 4 ? vpc.mask : AWS_MIN_MASK);
   input.tiers.forEach((t) => {
     if (seen.has(t.name)) {
       problems.push({
