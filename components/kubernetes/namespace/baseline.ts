@@ -1,0 +1,221 @@
+/**
+ * NamespaceBaseline: a team's namespace on a shared cluster, with Pod Security
+ * Admission `restricted`, default-deny networking plus declared flows, a quota,
+ * least-privilege RBAC and a workload ServiceAccount without a mounted token.
+ */
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { resolveGovernance } from "../../core/config";
+import { changeTicketPatternFromConfig } from "../../core/config";
+import { Problems } from "../../core/errors";
+import { componentLabels, Governance } from "../../core/governance";
+import { childName, nameProblem } from "../../core/naming";
+import { FirewallRule, renderRegisterMarkdown } from "../../core/register";
+import type { LabelMap } from "../labels";
+import { EgressFlow, IngressFlow, planFlows } from "./flows";
+import { LimitSpec, limitRangeItems, NamespaceSize, planQuota, quotaHard, QuotaSpec } from "./quota";
+import { DEFAULT_DEPLOYER_RULES, groupProblems, readerRules, RoleRule, roleRuleProblems } from "./rbac";
+
+/** The pattern name stamped on every object. */
+export const NAMESPACE_BASELINE_PATTERN = "NamespaceBaseline";
+/** The Pod Security Standards version pinned by default. */
+export const DEFAULT_POD_SECURITY_VERSION = "v1.31";
+
+/** Who may do what in the namespace. */
+export interface NamespaceRbacArgs {
+  /** Identity-provider groups bound to the deployer Role. @default [] (Role created, no binding) */
+  readonly deployerGroups?: readonly string[];
+  /** Identity-provider groups bound to the reader Role. @default [] (Role created, no binding) */
+  readonly readerGroups?: readonly string[];
+  /**
+   * The deployer Role's rules. No `*`, no escalate/bind/impersonate, no
+   * pods/exec, nothing the baseline owns.
+   * @default DEFAULT_DEPLOYER_RULES (workloads, config, secrets by name, jobs, HPAs, PDBs, ingresses, rollouts, monitoring rules)
+   */
+  readonly deployerRules?: readonly RoleRule[];
+  /** Allow `list`/`watch` on secrets in `deployerRules` (it reads every secret's value). @default false */
+  readonly allowSecretsListWatch?: boolean;
+}
+
+/** Arguments of {@link NamespaceBaseline}. */
+export interface NamespaceBaselineArgs {
+  /** The namespace's name (an RFC 1123 label). @default the component's name */
+  readonly namespace?: string;
+  /** Picks the quota and limit defaults (see quota.ts for the numbers). @default "small" */
+  readonly size?: NamespaceSize;
+  /** Overrides of the size's ResourceQuota, field by field. @default {} */
+  readonly quota?: Partial<QuotaSpec>;
+  /** Overrides of the size's container LimitRange, field by field. @default {} */
+  readonly limits?: Partial<LimitSpec>;
+  /** The Pod Security Standards version pinned in the PSA labels (`v1.N`). @default "v1.31" */
+  readonly podSecurityVersion?: string;
+  /** The namespace's workloads by name, as pod label selectors: `{ api: { app: "api" } }`. Flows refer to them. @default {} */
+  readonly workloads?: Readonly<Record<string, LabelMap>>;
+  /** Allowed traffic into a workload. Everything else is denied. @default [] */
+  readonly flows?: readonly IngressFlow[];
+  /** Allowed traffic from a workload to another namespace or an address range. @default [] */
+  readonly egressFlows?: readonly EgressFlow[];
+  /** Allow every pod DNS (UDP and TCP 53) to kube-dns in kube-system. @default true */
+  readonly allowDns?: boolean;
+  /** The deployer and reader Roles and their bindings. @default {} */
+  readonly rbac?: NamespaceRbacArgs;
+  /** The name of the workload ServiceAccount (token not mounted). @default "workload" */
+  readonly serviceAccountName?: string;
+  /** Governance, field by field over the `paved:*` stack config. @default stack config */
+  readonly governance?: Partial<Governance>;
+  /** Extra labels on every object; they win over the generated ones. @default {} */
+  readonly labels?: Record<string, string>;
+  /** The Kubernetes provider for every child. @default the default provider */
+  readonly provider?: k8s.Provider;
+}
+
+function toPolicyRule(r: RoleRule): k8s.types.input.rbac.v1.PolicyRule {
+  return {
+    apiGroups: [...r.apiGroups],
+    resources: [...r.resources],
+    verbs: [...r.verbs],
+    ...(r.resourceNames ? { resourceNames: [...r.resourceNames] } : {}),
+  };
+}
+
+/** A team namespace with the paved-road baseline. */
+export class NamespaceBaseline extends pulumi.ComponentResource {
+  /** The namespace's name, once it exists. */
+  readonly namespaceName: pulumi.Output<string>;
+  /** The name of the workload ServiceAccount. */
+  readonly serviceAccountName: pulumi.Output<string>;
+  /** Every NetworkPolicy rule, as data. */
+  readonly register: readonly FirewallRule[];
+  /** The register as a Markdown table, for the change board. */
+  readonly registerMarkdown: string;
+  /** The NetworkPolicies by name (`default-deny`, `allow-dns-egress`, `allow-in-api-1a2b3c4d`). */
+  readonly networkPolicies: Readonly<Record<string, k8s.networking.v1.NetworkPolicy>>;
+
+  constructor(name: string, args: NamespaceBaselineArgs = {}, opts: pulumi.ComponentResourceOptions = {}) {
+    super("paved:k8s:NamespaceBaseline", name, {}, opts);
+    const problems = new Problems(NAMESPACE_BASELINE_PATTERN, name);
+    const gov = resolveGovernance(problems, args.governance, { asLabels: true });
+    const nsName = args.namespace ?? name;
+    problems.addAll(
+      [
+        nameProblem("k8sDnsLabel", nsName, args.namespace === undefined ? "name" : "namespace"),
+        nameProblem("k8sDnsLabel", args.serviceAccountName ?? "workload", "serviceAccountName"),
+      ].filter((p) => p !== undefined),
+    );
+    const psVersion = args.podSecurityVersion ?? DEFAULT_POD_SECURITY_VERSION;
+    problems.check(
+      /^v1\.\d{1,2}$/.test(psVersion),
+      "podSecurityVersion",
+      `"${psVersion}" is not a pinned Kubernetes minor version`,
+      `use the cluster's version, for example "${DEFAULT_POD_SECURITY_VERSION}" (never "latest": it changes the rules on upgrade)`,
+      "PAVED_K8S_PSS_VERSION",
+    );
+    const sizing = planQuota(args.size ?? "small", args.quota, args.limits);
+    problems.addAll(sizing.problems);
+    const flowPlan = planFlows({
+      workloads: args.workloads ?? {},
+      ingress: args.flows ?? [],
+      egress: args.egressFlows ?? [],
+      allowDns: args.allowDns ?? true,
+      ticketPattern: changeTicketPatternFromConfig(),
+    });
+    problems.addAll(flowPlan.problems);
+    const rbac = args.rbac ?? {};
+    const deployerRules = rbac.deployerRules ?? DEFAULT_DEPLOYER_RULES;
+    problems.addAll(
+      roleRuleProblems(deployerRules, "rbac.deployerRules", {
+        allowSecretsListWatch: rbac.allowSecretsListWatch ?? false,
+      }),
+    );
+    const deployerGroups = rbac.deployerGroups ?? [];
+    const readerGroups = rbac.readerGroups ?? [];
+    problems.addAll(groupProblems(deployerGroups, "rbac.deployerGroups"));
+    problems.addAll(groupProblems(readerGroups, "rbac.readerGroups"));
+    problems.throwIfAny(this);
+
+    const labels = componentLabels(gov, NAMESPACE_BASELINE_PATTERN, args.labels);
+    const child = { parent: this, provider: args.provider };
+
+    const ns = new k8s.core.v1.Namespace(
+      childName(name, "ns"),
+      {
+        metadata: {
+          name: nsName,
+          labels: {
+            ...labels,
+            "pod-security.kubernetes.io/enforce": "restricted",
+            "pod-security.kubernetes.io/enforce-version": psVersion,
+            "pod-security.kubernetes.io/audit": "restricted",
+            "pod-security.kubernetes.io/audit-version": psVersion,
+            "pod-security.kubernetes.io/warn": "restricted",
+            "pod-security.kubernetes.io/warn-version": psVersion,
+          },
+        },
+      },
+      child,
+    );
+    const namespace = ns.metadata.name;
+    const meta = (objectName: string) => ({ name: objectName, namespace, labels });
+
+    const policies: Record<string, k8s.networking.v1.NetworkPolicy> = {};
+    for (const p of flowPlan.policies) {
+      policies[p.name] = new k8s.networking.v1.NetworkPolicy(
+        childName(name, "np", p.name),
+        { metadata: meta(p.name), spec: p.spec },
+        child,
+      );
+    }
+
+    new k8s.core.v1.ResourceQuota(
+      childName(name, "quota"),
+      { metadata: meta("baseline"), spec: { hard: quotaHard(sizing.quota) } },
+      child,
+    );
+    new k8s.core.v1.LimitRange(
+      childName(name, "limits"),
+      { metadata: meta("baseline"), spec: { limits: limitRangeItems(sizing.limits) } },
+      child,
+    );
+
+    const roles: [string, readonly RoleRule[], readonly string[]][] = [
+      ["deployer", deployerRules, deployerGroups],
+      ["reader", readerRules(deployerRules), readerGroups],
+    ];
+    for (const [roleName, rules, groups] of roles) {
+      const role = new k8s.rbac.v1.Role(
+        childName(name, roleName),
+        { metadata: meta(roleName), rules: rules.map(toPolicyRule) },
+        child,
+      );
+      if (groups.length > 0) {
+        new k8s.rbac.v1.RoleBinding(
+          childName(name, roleName, "binding"),
+          {
+            metadata: meta(roleName),
+            roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: role.metadata.name },
+            subjects: groups.map((g) => ({ apiGroup: "rbac.authorization.k8s.io", kind: "Group", name: g })),
+          },
+          child,
+        );
+      }
+    }
+
+    const sa = new k8s.core.v1.ServiceAccount(
+      childName(name, "sa"),
+      { metadata: meta(args.serviceAccountName ?? "workload"), automountServiceAccountToken: false },
+      child,
+    );
+
+    this.namespaceName = namespace;
+    this.serviceAccountName = sa.metadata.name;
+    this.register = flowPlan.rules;
+    this.registerMarkdown = renderRegisterMarkdown(`namespace ${nsName}`, flowPlan.rules);
+    this.networkPolicies = policies;
+    this.registerOutputs({
+      namespaceName: this.namespaceName,
+      serviceAccountName: this.serviceAccountName,
+      register: this.register,
+      registerMarkdown: this.registerMarkdown,
+    });
+  }
+}

@@ -1,0 +1,4 @@
+export * from "./baseline";
+export * from "./flows";
+export * from "./quota";
+export * from "./rbac";
