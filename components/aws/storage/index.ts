@@ -1,0 +1,4 @@
+export * from "./limits";
+export * from "./pricing";
+export * from "./snapshots";
+export * from "./san-volume";
