@@ -1,0 +1,44 @@
+/**
+ * Reading untyped resource inputs. Policies see inputs as the user wrote them,
+ * so every reader accepts the shapes the providers accept (a boolean may come
+ * as `"true"`) and treats anything else as absent. These never swallow a
+ * preview unknown: reading one throws inside the props proxy, and the pack
+ * reports the policy as skipped.
+ */
+
+/** The value as a list: a list stays, absent is `[]`, a single value is wrapped. */
+export function asList(v: unknown): unknown[] {
+  if (v === undefined || v === null) return [];
+  return Array.isArray(v) ? v : [v];
+}
+
+/** The value as a plain object, or undefined. */
+export function asRecord(v: unknown): Record<string, unknown> | undefined {
+  return v !== null && typeof v === "object" && !Array.isArray(v)
+    ? (v as Record<string, unknown>)
+    : undefined;
+}
+
+/** The value as a string (numbers are stringified), or undefined. */
+export function asString(v: unknown): string | undefined {
+  if (typeof v === "string") return v;
+  if (typeof v === "number") return String(v);
+  return undefined;
+}
+
+/** The value as a number (numeric strings are parsed), or undefined. */
+export function asNumber(v: unknown): number | undefined {
+  if (typeof v === "number" && Number.isFinite(v)) return v;
+  if (typeof v === "string" && /^-?\d+$/.test(v.trim())) return Number(v);
+  return undefined;
+}
+
+/** True only for `true` or `"true"` (any case): unset and anything else is false. */
+export function isTrue(v: unknown): boolean {
+  return v === true || (typeof v === "string" && v.toLowerCase() === "true");
+}
+
+/** A list of strings from a string or list (non-strings dropped). */
+export function asStrings(v: unknown): string[] {
+  return asList(v).filter((x): x is string => typeof x === "string");
+}
