@@ -217,3 +217,12 @@ export function imagePin(image: string): ImagePin {
   if (colon === lastSlash + 1 || !TAG.test(tag)) return "invalid";
   return tag === "latest" ? "latest" : "tag";
 }
+
+/** A short rendering of a value for messages. */
+export function show(v: unknown): string {
+  if (v === UNKNOWN) return "(unknown)";
+  if (typeof v === "string") return JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}...` : v);
+  if (Array.isArray(v)) return "a list";
+  if (v === null) return "null";
+  return typeof v === "object" ? "an object" : String(v);
+}

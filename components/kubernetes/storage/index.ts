@@ -1,0 +1,3 @@
+export * from "./plan";
+export * from "./storage-class";
+export * from "./volume-claim";
