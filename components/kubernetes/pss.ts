@@ -13,7 +13,7 @@
 import type { PssControl } from "./pss-codes";
 import { ALL_CONTROLS, type ContainerRef, Findings, type PssFinding, containersOf } from "./pss-core";
 import { checkImages, checkResources } from "./pss-extras";
-import { UNKNOWN, get, isRecord, keysOf, listOf, show } from "./workloads";
+import { UNKNOWN, get, isRecord, keysOf, known, listOf, show } from "./workloads";
 
 export * from "./pss-codes";
 export type { PssFinding } from "./pss-core";
@@ -76,6 +76,7 @@ const APPARMOR_ANNOTATION = "container.apparmor.security.beta.kubernetes.io/";
 export function checkPodSpec(podSpec: unknown, opts: PssCheckOptions = {}): PssFinding[] {
   const prefix = opts.path ?? "spec";
   const f = new Findings(opts.controls ? new Set(opts.controls) : undefined);
+  podSpec = known(podSpec);
   if (!isRecord(podSpec)) {
     for (const c of ALL_CONTROLS) f.unknown(c, prefix, podSpec);
     return f.list;
