@@ -1,0 +1,4 @@
+export * from "./role";
+export * from "./trust";
+export * from "./plan";
+export * from "./lint";

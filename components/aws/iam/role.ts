@@ -1,0 +1,245 @@
+/**
+ * LeastPrivilegeRole: an IAM role whose trust always carries the conditions
+ * it needs, whose permissions are typed statements linted before anything is
+ * created, with a permissions boundary attached by default.
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { Problems } from "../../core/errors";
+import { Governance, componentTags } from "../../core/governance";
+import { resolveGovernance } from "../../core/config";
+import { childName, nameProblem } from "../../core/naming";
+import { lintTrustDocument } from "./lint";
+import {
+  isPolicyArn,
+  MIN_JUSTIFICATION_LENGTH,
+  PermissionStatementSpec,
+  policyDocument,
+  summarize,
+  validateManagedPolicyArns,
+  validateStatements,
+} from "./plan";
+import { describeTrust, githubProviderArn, RoleTrust, trustPolicyDocument, validateTrust } from "./trust";
+
+const COMPONENT = "LeastPrivilegeRole";
+
+/** One permission statement; resource ARNs (and condition values) may come from other resources. */
+export type PermissionStatement = PermissionStatementSpec<pulumi.Input<string>>;
+
+/**
+ * The permissions boundary: a policy ARN, or an explicit, justified opt-out
+ * (refused in prod).
+ */
+export type PermissionsBoundary =
+  { arn: string; none?: never } | { none: true; justification: string; arn?: never };
+
+export interface LeastPrivilegeRoleArgs {
+  /** Who may assume the role: exactly one of `service`, `accounts`, `githubOidc`, `eksServiceAccount`. */
+  trust: RoleTrust;
+  /** What the role may do, linted before anything is created. @default [] (no inline policy) */
+  statements?: PermissionStatement[];
+  /** Managed policies to attach. Admin and `*FullAccess` AWS managed policies are refused. @default [] */
+  managedPolicyArns?: string[];
+  /**
+   * The permissions boundary. Missing is an error in every environment (secure
+   * default); outside prod `{ none: true, justification }` opts out explicitly.
+   * @default `{ arn: <stack config paved:permissionsBoundaryArn> }`
+   */
+  permissionsBoundary?: PermissionsBoundary;
+  /** The longest session, in seconds (3600..43200). @default 3600 */
+  maxSessionDuration?: number;
+  /** The role's description. @default "Paved LeastPrivilegeRole <name> for <appId>" */
+  description?: string;
+  /** The IAM path. @default "/" */
+  path?: string;
+  /** Governance metadata; fields given here override the `paved:*` stack config. @default from stack config */
+  governance?: Partial<Governance>;
+  /** Extra tags; they win over governance tags with the same key. @default {} */
+  tags?: Record<string, string>;
+}
+
+export const DEFAULT_MAX_SESSION_DURATION = 3600;
+const PATH = /^\/([\x21-\x7e]{0,510}\/)?$/;
+/** Placeholder account for linting a GitHub trust before the deploying account is known. */
+const LINT_ACCOUNT = "000000000000";
+
+export class LeastPrivilegeRole extends pulumi.ComponentResource {
+  /** The role. */
+  readonly role: aws.iam.Role;
+  /** The role's ARN. */
+  readonly arn: pulumi.Output<string>;
+  /** The role's name. */
+  readonly name: pulumi.Output<string>;
+  /** The inline permissions policy as rendered JSON (an empty Statement list when there are no statements). */
+  readonly policyJson: pulumi.Output<string>;
+  /** The trust policy as rendered JSON. */
+  readonly trustPolicyJson: pulumi.Output<string>;
+  /** A human summary for review: trust, then service → actions → resources, managed policies, boundary. */
+  readonly summary: pulumi.Output<string>;
+
+  constructor(name: string, args: LeastPrivilegeRoleArgs, opts?: pulumi.ComponentResourceOptions) {
+    super(`paved:aws:${COMPONENT}`, name, {}, opts);
+    const problems = new Problems(COMPONENT, name);
+    const gov = resolveGovernance(problems, args.governance);
+    const nameIssue = nameProblem("iamRole", name, "name", { autonamed: true });
+    if (nameIssue) problems.addAll([nameIssue]);
+    problems.addAll(validateTrust(args.trust));
+    problems.addAll(validateStatements(args.statements));
+    problems.addAll(validateManagedPolicyArns(args.managedPolicyArns));
+    const boundary = resolveBoundary(problems, args.permissionsBoundary, gov.environment);
+    const maxSessionDuration = args.maxSessionDuration ?? DEFAULT_MAX_SESSION_DURATION;
+    problems.check(
+      Number.isInteger(maxSessionDuration) && maxSessionDuration >= 3600 && maxSessionDuration <= 43200,
+      "maxSessionDuration",
+      `${String(maxSessionDuration)} is out of range`,
+      "use whole seconds from 3600 (1 hour, the default) to 43200 (12 hours)",
+      "PAVED_IAM_SESSION_DURATION",
+    );
+    const path = args.path ?? "/";
+    problems.check(
+      PATH.test(path),
+      "path",
+      `"${path}" is not an IAM path`,
+      'use "/" or "/team/app/"',
+      "PAVED_IAM_PATH_INVALID",
+    );
+    const managed = args.managedPolicyArns ?? [];
+    const attachmentNames = managed.map((a) => a.slice(a.lastIndexOf("/") + 1));
+    attachmentNames.forEach((n, i) =>
+      problems.check(
+        attachmentNames.indexOf(n) === i,
+        `managedPolicyArns[${i}]`,
+        `repeats the policy name "${n}"`,
+        "attach each policy once",
+        "PAVED_IAM_MANAGED_POLICY_DUPLICATE",
+      ),
+    );
+    if (problems.count === 0) {
+      // Self-check: the rendered trust must pass the same lint the policy pack runs.
+      const trustForLint = trustPolicyDocument(args.trust, githubProviderArn("aws", LINT_ACCOUNT));
+      for (const f of lintTrustDocument(trustForLint)) {
+        problems.add("trust", f.message, f.fix, f.code);
+      }
+    }
+    problems.throwIfAny(this);
+
+    const trust = args.trust;
+    this.trustPolicyJson =
+      trust.githubOidc !== undefined && trust.githubOidc.oidcProviderArn === undefined
+        ? pulumi
+            .all([
+              aws.getPartitionOutput({}, { parent: this }).partition,
+              aws.getCallerIdentityOutput({}, { parent: this }).accountId,
+            ])
+            .apply(([partition, account]) =>
+              JSON.stringify(trustPolicyDocument(trust, githubProviderArn(partition, account))),
+            )
+        : pulumi.output(JSON.stringify(trustPolicyDocument(trust)));
+
+    const statements = args.statements ?? [];
+    this.policyJson = pulumi.output(policyDocument(statements)).apply((doc) => JSON.stringify(doc));
+    const tags = componentTags(gov, COMPONENT, args.tags);
+
+    this.role = new aws.iam.Role(
+      name,
+      {
+        assumeRolePolicy: this.trustPolicyJson,
+        description: args.description ?? `Paved ${COMPONENT} ${name} for ${gov.appId}`,
+        path,
+        maxSessionDuration,
+        permissionsBoundary: boundary,
+        tags,
+      },
+      { parent: this },
+    );
+    if (statements.length > 0) {
+      new aws.iam.RolePolicy(
+        childName(name, "policy"),
+        { role: this.role.name, policy: this.policyJson },
+        { parent: this },
+      );
+    }
+    managed.forEach((arn, i) => {
+      new aws.iam.RolePolicyAttachment(
+        childName(name, attachmentNames[i]),
+        { role: this.role.name, policyArn: arn },
+        { parent: this },
+      );
+    });
+
+    this.arn = this.role.arn;
+    this.name = this.role.name;
+    const trustLine = describeTrust(trust);
+    this.summary = pulumi
+      .output(statements)
+      .apply((resolved) =>
+        summarize(resolved as PermissionStatementSpec[], {
+          trust: trustLine,
+          managedPolicyArns: managed,
+          boundary,
+        }),
+      );
+    this.registerOutputs({
+      role: this.role,
+      arn: this.arn,
+      name: this.name,
+      policyJson: this.policyJson,
+      trustPolicyJson: this.trustPolicyJson,
+      summary: this.summary,
+    });
+  }
+}
+
+/** The boundary ARN to attach, or undefined for a justified opt-out; problems go into the collector. */
+function resolveBoundary(
+  problems: Problems,
+  given: PermissionsBoundary | undefined,
+  environment: string | undefined,
+): string | undefined {
+  const configured = new pulumi.Config("paved").get("permissionsBoundaryArn");
+  const setHint =
+    "set permissionsBoundary.arn or `pulumi config set paved:permissionsBoundaryArn <policy-arn>`";
+  if (given?.none === true) {
+    if (environment === "prod") {
+      problems.add(
+        "permissionsBoundary",
+        'is "none" in prod',
+        `${setHint}; prod roles always carry the platform boundary`,
+        "PAVED_IAM_BOUNDARY_MISSING",
+      );
+    } else if (
+      typeof given.justification !== "string" ||
+      given.justification.trim().length < MIN_JUSTIFICATION_LENGTH
+    ) {
+      problems.add(
+        "permissionsBoundary.justification",
+        "is too short to explain anything",
+        `write at least ${MIN_JUSTIFICATION_LENGTH} characters saying why this role needs no boundary`,
+        "PAVED_IAM_JUSTIFICATION_SHORT",
+      );
+    }
+    return undefined;
+  }
+  const arn = given?.arn ?? configured;
+  const arg = given?.arn !== undefined ? "permissionsBoundary.arn" : "paved:permissionsBoundaryArn";
+  if (arn === undefined || arn === "") {
+    problems.add(
+      "permissionsBoundary",
+      environment === "prod" ? "is missing in prod" : "is missing",
+      environment === "prod"
+        ? setHint
+        : `${setHint}, or opt out explicitly with permissionsBoundary: { none: true, justification: "..." }`,
+      "PAVED_IAM_BOUNDARY_MISSING",
+    );
+    return undefined;
+  }
+  if (!isPolicyArn(arn)) {
+    problems.add(
+      arg,
+      `"${arn}" is not a policy ARN`,
+      "use arn:aws:iam::<account>:policy/<name>",
+      "PAVED_IAM_ARN_INVALID",
+    );
+  }
+  return arn;
+}
