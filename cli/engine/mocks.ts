@@ -23,6 +23,11 @@ export interface RecordedResource {
   readonly inputs: Record<string, unknown>;
   /** The id the mocks returned (custom resources only). */
   readonly id?: string;
+  /**
+   * The outputs a component registered with `registerOutputs` (wire form, as
+   * the engine stores them); undefined until the component registers them.
+   */
+  readonly outputs?: Record<string, unknown>;
 }
 
 /** Options for {@link MockEngine}. */
@@ -159,6 +164,11 @@ interface RegisterResponseLike {
   getId(): string;
 }
 
+interface RegisterOutputsRequestLike {
+  getUrn(): string;
+  getOutputs(): { toJavaScript(): Record<string, unknown> } | undefined;
+}
+
 /**
  * Installs the mocks and a recorder on the mock monitor. Returns the list the
  * records are appended to, in registration order.
@@ -168,16 +178,23 @@ export function installMockEngine(
   opts: { project?: string; stack?: string } = {},
 ): RecordedResource[] {
   const records: RecordedResource[] = [];
+  const byUrn = new Map<string, { outputs?: Record<string, unknown> }>();
+  // Outputs registered before their resource's record arrived (rare, but the RPCs are async).
+  const early = new Map<string, Record<string, unknown>>();
   void pulumi.runtime.setMocks(engine, opts.project ?? "project", opts.stack ?? "stack", engine.preview);
-  const monitor = pulumi.runtime.getMonitor() as unknown as { registerResource: RegisterFn };
+  const monitor = pulumi.runtime.getMonitor() as unknown as {
+    registerResource: RegisterFn;
+    registerResourceOutputs: RegisterFn;
+  };
   const original = monitor.registerResource.bind(monitor);
   monitor.registerResource = (req: unknown, callback: (err: unknown, resp: unknown) => void) =>
     original(req, (err: unknown, resp: unknown) => {
       if (!err) {
         const r = req as RegisterRequestLike;
         const out = resp as RegisterResponseLike;
-        records.push({
-          urn: out.getUrn(),
+        const urn = out.getUrn();
+        const record: RecordedResource = {
+          urn,
           type: r.getType(),
           name: r.getName(),
           custom: r.getCustom(),
@@ -186,10 +203,24 @@ export function installMockEngine(
           dependencies: r.getDependenciesList(),
           inputs: r.getObject()?.toJavaScript() ?? {},
           id: out.getId() || undefined,
-        });
+          outputs: early.get(urn),
+        };
+        records.push(record);
+        byUrn.set(urn, record as { outputs?: Record<string, unknown> });
       }
       callback(err, resp);
     });
+  // Components publish their outputs (a network's register, a namespace's flows) through
+  // registerResourceOutputs; capture them so `paved diagram`/`register` need no component internals.
+  const originalOutputs = monitor.registerResourceOutputs.bind(monitor);
+  monitor.registerResourceOutputs = (req: unknown, callback: (err: unknown, resp: unknown) => void) => {
+    const r = req as RegisterOutputsRequestLike;
+    const outputs = r.getOutputs()?.toJavaScript() ?? {};
+    const record = byUrn.get(r.getUrn());
+    if (record) record.outputs = outputs;
+    else early.set(r.getUrn(), outputs);
+    return originalOutputs(req, callback);
+  };
   return records;
 }
 

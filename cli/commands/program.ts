@@ -1,0 +1,15 @@
+/** Runs a program for the commands that only read its records (diagram, register). */
+import type { CheckResource } from "../engine/resource";
+
+export async function runForRecords(
+  dir: string,
+  stack: string | undefined,
+  verbose: boolean,
+): Promise<CheckResource[]> {
+  const { loadProject } = await import("../project");
+  const project = loadProject(dir, stack);
+  const { runProgram } = await import("../engine/run");
+  const run = await runProgram(project);
+  if (verbose) for (const w of run.warnings) process.stderr.write(`paved: warning: ${w}\n`);
+  return run.resources;
+}

@@ -1,0 +1,168 @@
+/**
+ * The network topology of a run, read from the resource records and the
+ * components' registered outputs alone (no component internals): VPCs, tiers,
+ * subnets per AZ, and the declared flows between tiers with their ports. Pure.
+ */
+import type { FirewallRule } from "../../components/core/register";
+import { CheckResource, plain } from "../engine/resource";
+
+export interface SubnetView {
+  readonly name: string;
+  readonly az: string;
+  readonly cidr?: string;
+}
+
+export interface TierView {
+  readonly name: string;
+  readonly subnets: readonly SubnetView[];
+}
+
+/** One flow between two ends (tiers, `internet`, CIDRs, endpoints). */
+export interface FlowView {
+  readonly from: string;
+  readonly to: string;
+  /** `tcp 443`, `tcp 8000-8080`, `all`. */
+  readonly label: string;
+}
+
+export interface NetworkView {
+  /** The component's name, or the VPC's for a raw VPC. */
+  readonly name: string;
+  readonly cidr?: string;
+  readonly tiers: readonly TierView[];
+  readonly flows: readonly FlowView[];
+}
+
+export interface Topology {
+  readonly networks: readonly NetworkView[];
+}
+
+const VPC = "aws:ec2/vpc:Vpc";
+const SUBNET = "aws:ec2/subnet:Subnet";
+const NETWORK = "paved:aws:SegmentedNetwork";
+
+function str(v: unknown): string | undefined {
+  return typeof v === "string" && v.length > 0 ? v : undefined;
+}
+
+/** The rules a component registered as `register`, if any (plain values). */
+export function registeredRules(r: CheckResource): FirewallRule[] | undefined {
+  const reg = plain(r.outputs?.register);
+  if (!Array.isArray(reg)) return undefined;
+  return reg.filter(
+    (x): x is FirewallRule =>
+      typeof x === "object" && x !== null && typeof (x as FirewallRule).from === "string" && "kind" in x,
+  );
+}
+
+/** A subnet's tier: its `tier`/`paved:tier` tag, else its name minus the network prefix and AZ suffix. */
+export function tierOf(
+  subnet: CheckResource,
+  networkName: string | undefined,
+  known: ReadonlySet<string>,
+): string {
+  const tags = plain(subnet.properties.tags) as Record<string, unknown> | undefined;
+  const tagged = str(tags?.["paved:tier"]) ?? str(tags?.tier) ?? str(tags?.Tier);
+  if (tagged) return tagged;
+  let rest =
+    networkName && subnet.name.startsWith(`${networkName}-`)
+      ? subnet.name.slice(networkName.length + 1)
+      : subnet.name;
+  for (const k of known) {
+    if (rest === k || rest.startsWith(`${k}-`)) return k;
+  }
+  rest = rest.replace(/-(subnet|sn)$/, "");
+  const parts = rest.split("-");
+  if (parts.length > 1 && /^([a-z]|\d+|[a-z]{2}-[a-z]+-\d[a-z])$/.test(parts[parts.length - 1])) parts.pop();
+  return parts.join("-") || rest;
+}
+
+function flowsFrom(rules: readonly FirewallRule[]): FlowView[] {
+  const seen = new Map<string, FlowView>();
+  for (const r of rules) {
+    // Declared flows live in the security-group rules; NACL return traffic and defaults are generated.
+    if (r.kind !== "security-group" || r.action !== "allow") continue;
+    const label =
+      r.ports === "all" || r.protocol === "all" || r.protocol === "-1" ? "all" : `${r.protocol} ${r.ports}`;
+    const key = `${r.from}|${r.to}|${label}`;
+    if (!seen.has(key)) seen.set(key, { from: r.from, to: r.to, label });
+  }
+  return [...seen.values()].sort(
+    (a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to) || a.label.localeCompare(b.label),
+  );
+}
+
+function descendantsOf(resources: readonly CheckResource[], urn: string): CheckResource[] {
+  const inside = new Set([urn]);
+  const out: CheckResource[] = [];
+  // Records arrive parents first, so one pass suffices.
+  for (const r of resources) {
+    if (r.parent && inside.has(r.parent)) {
+      inside.add(r.urn);
+      out.push(r);
+    }
+  }
+  return out;
+}
+
+function tiersOf(
+  subnets: readonly CheckResource[],
+  networkName: string | undefined,
+  known: Set<string>,
+): TierView[] {
+  const byTier = new Map<string, SubnetView[]>();
+  for (const s of subnets) {
+    const tier = tierOf(s, networkName, known);
+    const list = byTier.get(tier) ?? [];
+    list.push({
+      name: s.name,
+      az: str(plain(s.properties.availabilityZone)) ?? str(plain(s.properties.availabilityZoneId)) ?? "?",
+      cidr: str(plain(s.properties.cidrBlock)),
+    });
+    byTier.set(tier, list);
+  }
+  return [...byTier.entries()].map(([name, list]) => ({
+    name,
+    subnets: list.sort((a, b) => a.az.localeCompare(b.az) || a.name.localeCompare(b.name)),
+  }));
+}
+
+/** Builds the topology of every SegmentedNetwork, then of VPCs created outside one. */
+export function buildTopology(resources: readonly CheckResource[]): Topology {
+  const networks: NetworkView[] = [];
+  const claimed = new Set<string>();
+  for (const comp of resources.filter((r) => r.type === NETWORK)) {
+    const kids = descendantsOf(resources, comp.urn);
+    kids.forEach((k) => claimed.add(k.urn));
+    const rules = registeredRules(comp) ?? [];
+    const known = new Set(rules.flatMap((r) => [r.from, r.to]));
+    const vpc = kids.find((k) => k.type === VPC);
+    networks.push({
+      name: comp.name,
+      cidr: vpc ? str(plain(vpc.properties.cidrBlock)) : undefined,
+      tiers: tiersOf(
+        kids.filter((k) => k.type === SUBNET),
+        comp.name,
+        known,
+      ),
+      flows: flowsFrom(rules),
+    });
+  }
+  // Raw VPCs: subnets join by the VPC's id (the mocks' id, or the id recorded in state).
+  for (const vpc of resources.filter((r) => r.type === VPC && !claimed.has(r.urn))) {
+    const subnets = resources.filter(
+      (r) =>
+        r.type === SUBNET &&
+        !claimed.has(r.urn) &&
+        vpc.id !== undefined &&
+        plain(r.properties.vpcId) === vpc.id,
+    );
+    networks.push({
+      name: vpc.name,
+      cidr: str(plain(vpc.properties.cidrBlock)),
+      tiers: tiersOf(subnets, vpc.name, new Set()),
+      flows: [],
+    });
+  }
+  return { networks };
+}

@@ -1,0 +1,97 @@
+/**
+ * The CLI's thin view of a policy pack served as an analyzer. The transport
+ * (the pack process and its gRPC client) lives in ./analyzer.ts; this file
+ * holds the shapes the CLI needs and the fan-out over resources.
+ */
+import type { CheckResource } from "./resource";
+
+export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
+export type Severity = "low" | "medium" | "high" | "critical" | "unspecified";
+
+/** One diagnostic as the pack returned it. */
+export interface Diagnostic {
+  readonly policyName: string;
+  readonly policyPackName: string;
+  readonly policyPackVersion?: string;
+  readonly description?: string;
+  readonly message: string;
+  readonly enforcementLevel: EnforcementLevel;
+  readonly severity: Severity;
+  /** The blamed resource, for stack policies (empty for resource policies: the analysed resource). */
+  readonly urn?: string;
+}
+
+/** What the pack says about one of its policies (GetAnalyzerInfo). */
+export interface PolicyInfo {
+  readonly name: string;
+  readonly description: string;
+  readonly enforcementLevel: EnforcementLevel;
+  readonly severity: Severity;
+  readonly remediationSteps?: string;
+  readonly url?: string;
+}
+
+/** A running pack. */
+export interface PolicyAnalyzer {
+  readonly packName: string;
+  readonly packVersion: string;
+  /** The pack's policies, with the effective levels after config. */
+  readonly policies: readonly PolicyInfo[];
+  analyze(resource: CheckResource): Promise<Diagnostic[]>;
+  analyzeStack(resources: readonly CheckResource[]): Promise<Diagnostic[]>;
+  close(): Promise<void>;
+}
+
+/** How to start one. */
+export interface StartAnalyzerOptions {
+  /** The pack directory (PulumiPolicy.yaml). */
+  readonly packDir: string;
+  /** The pack config (policy name to level or `{ enforcementLevel, ...config }`). */
+  readonly config?: Record<string, unknown>;
+}
+
+/** A diagnostic tied to the resource it concerns. */
+export interface Finding extends Diagnostic {
+  /** The offending resource: the analysed one, or the one a stack policy blamed. */
+  readonly resourceUrn: string;
+  /** False for stack-policy findings that blamed no resource. */
+  readonly blamed: boolean;
+}
+
+/** Progress callback: `done` of `total` resources analysed. */
+export type Progress = (done: number, total: number) => void;
+
+/**
+ * Analyze per resource (concurrently, at most `concurrency` in flight) and
+ * AnalyzeStack once; returns the findings in a stable order.
+ */
+export async function analyzeAll(
+  analyzer: PolicyAnalyzer,
+  resources: readonly CheckResource[],
+  stackUrn: string,
+  opts: { concurrency?: number; progress?: Progress } = {},
+): Promise<Finding[]> {
+  const targets = resources.filter((r) => r.type !== "pulumi:pulumi:Stack");
+  const perResource: Finding[][] = new Array(targets.length);
+  const limit = Math.max(1, opts.concurrency ?? 16);
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < targets.length) {
+      const i = next++;
+      const r = targets[i];
+      const diags = await analyzer.analyze(r);
+      perResource[i] = diags.map((d) => ({ ...d, resourceUrn: d.urn || r.urn, blamed: true }));
+      opts.progress?.(++done, targets.length);
+    }
+  };
+  const stackPromise = analyzer.analyzeStack(resources);
+  await Promise.all(Array.from({ length: Math.min(limit, targets.length) }, worker));
+  const stackDiags = await stackPromise;
+  const stackFindings = stackDiags.map((d) => ({
+    ...d,
+    resourceUrn: d.urn || stackUrn,
+    blamed: Boolean(d.urn),
+  }));
+  return [...perResource.flat(), ...stackFindings];
+}

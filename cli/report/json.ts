@@ -1,0 +1,23 @@
+/** `--format json`: the machine-readable report. */
+import type { Report } from "./model";
+
+/** The JSON document: `{ violations, exemptions, summary }` plus what was checked. */
+export function renderJson(report: Report): string {
+  const doc = {
+    tool: report.tool,
+    target: report.target,
+    pack: report.pack,
+    violations: report.violations.map((v) => ({
+      policy: v.policy,
+      level: v.level,
+      severity: v.severity,
+      urn: v.urn,
+      message: v.message,
+      resourceName: v.resourceName,
+      resourceType: v.resourceType,
+    })),
+    exemptions: report.exemptions,
+    summary: report.summary,
+  };
+  return JSON.stringify(doc, null, 2) + "\n";
+}

@@ -1,0 +1,99 @@
+/**
+ * The default output: violations grouped by severity in a table (resource
+ * name and type, policy, message), then a summary line. Colour only on a TTY.
+ */
+import type { Report, Violation } from "./model";
+import { SEVERITY_ORDER } from "./model";
+
+/** ANSI styles, applied only when `colour` is on. */
+export interface Palette {
+  bold(s: string): string;
+  red(s: string): string;
+  yellow(s: string): string;
+  green(s: string): string;
+  dim(s: string): string;
+}
+
+const wrap = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
+
+/** The palette for a stream: plain text unless it is a TTY and NO_COLOR is unset. */
+export function palette(colour: boolean): Palette {
+  if (!colour) {
+    const id = (s: string) => s;
+    return { bold: id, red: id, yellow: id, green: id, dim: id };
+  }
+  return {
+    bold: wrap(1, 22),
+    red: wrap(31, 39),
+    yellow: wrap(33, 39),
+    green: wrap(32, 39),
+    dim: wrap(2, 22),
+  };
+}
+
+/** True when colour should be used on this stream (a TTY, NO_COLOR unset, FORCE_COLOR honoured). */
+export function wantsColour(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0") return true;
+  return stream.isTTY === true;
+}
+
+// Visible width: ANSI sequences take no columns.
+// eslint-disable-next-line no-control-regex
+const width = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, "").length;
+const pad = (s: string, n: number) => s + " ".repeat(Math.max(0, n - width(s)));
+
+function table(rows: string[][]): string[] {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => width(r[i]))));
+  return rows.map((r) =>
+    r
+      .map((c, i) => (i === r.length - 1 ? c : pad(c, widths[i])))
+      .join("  ")
+      .trimEnd(),
+  );
+}
+
+function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}
+
+/** Renders the report as text. */
+export function renderText(report: Report, colour = false): string {
+  const p = palette(colour);
+  const out: string[] = [];
+  const t = report.target;
+  out.push(
+    p.bold(
+      `paved check: ${t.kind === "program" ? `${t.project ?? t.path} (stack ${t.stack})` : `state ${t.path}`}` +
+        ` with ${report.pack.name} ${report.pack.version}`,
+    ),
+    "",
+  );
+  for (const sev of SEVERITY_ORDER) {
+    const group = report.violations.filter((v) => v.severity === sev);
+    if (group.length === 0) continue;
+    out.push(p.bold(`${sev.toUpperCase()} (${group.length})`));
+    const rows: string[][] = [["level", "resource", "type", "policy", "message"]];
+    for (const v of group) rows.push(row(v, p));
+    const lines = table(rows);
+    out.push(`  ${p.dim(lines[0])}`, ...lines.slice(1).map((l) => `  ${l}`), "");
+  }
+  if (report.exemptions.length > 0) {
+    out.push(p.bold(`EXEMPTED (${report.exemptions.length})`));
+    for (const e of report.exemptions) out.push(`  ${e.policy}  ${e.urn}  ${e.message}`);
+    out.push("");
+  }
+  const s = report.summary;
+  const verdict = s.passed ? p.green("PASS") : p.red("FAIL");
+  out.push(
+    `${verdict}: ${plural(s.mandatory, "mandatory violation")}, ${plural(s.advisory, "advisory")}, ` +
+      `${plural(s.exemptions, "exemption")} used; ${plural(s.resources, "resource")} checked against ` +
+      `${plural(s.policies, "policy", "policies")}.`,
+  );
+  return out.join("\n") + "\n";
+}
+
+function row(v: Violation, p: Palette): string[] {
+  const level = v.level === "mandatory" ? p.red("mandatory") : p.yellow("advisory");
+  return [level, v.resourceName, v.resourceType, v.policy, v.message.replace(/\s*\n\s*/g, " ")];
+}
