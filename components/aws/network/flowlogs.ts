@@ -1,0 +1,186 @@
+/**
+ * VPC flow logs for SegmentedNetwork: ALL traffic, to CloudWatch Logs
+ * (encrypted with a KMS key whose policy lets only this log group's service
+ * use it, a retention, a least-privilege delivery role) or to S3.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import { childName } from "../../core/naming";
+import type { FlowLogsArgs } from "./args";
+import { DEFAULT_FLOW_LOG_RETENTION_DAYS } from "./validate";
+
+/** What the flow logs need. */
+export interface FlowLogContext {
+  readonly name: string;
+  readonly parent: pulumi.Resource;
+  readonly vpc: aws.ec2.Vpc;
+  readonly config: FlowLogsArgs;
+  readonly tags: (display: string) => Record<string, string>;
+}
+
+/** The flow-log resources, for outputs and tests. */
+export interface FlowLogResources {
+  readonly flowLog: aws.ec2.FlowLog;
+  readonly logGroup?: aws.cloudwatch.LogGroup;
+  readonly key?: aws.kms.Key;
+  readonly role?: aws.iam.Role;
+}
+
+/** The log group's name: fixed, so the key policy can name the one log group allowed to use the key. */
+export function flowLogGroupName(project: string, stack: string, name: string): string {
+  return `/paved/${project}/${stack}/${name}/vpc-flow-logs`;
+}
+
+/** Creates the flow logs. */
+export function createFlowLogs(ctx: FlowLogContext): FlowLogResources {
+  const { name, parent, vpc, config } = ctx;
+  const destination = config.destination;
+  switch (destination) {
+    case "s3": {
+      const flowLog = new aws.ec2.FlowLog(
+        childName(name, "flow-log"),
+        {
+          vpcId: vpc.id,
+          trafficType: "ALL",
+          logDestinationType: "s3",
+          logDestination: config.bucketArn,
+          maxAggregationInterval: 60,
+          tags: ctx.tags("flow-log"),
+        },
+        { parent },
+      );
+      return { flowLog };
+    }
+    case "cloudWatch":
+      return cloudWatchFlowLogs(ctx, config.retentionInDays, config.kmsKeyArn);
+    default: {
+      const never: never = destination;
+      throw new Error(`unknown flow-log destination ${String(never)}`);
+    }
+  }
+}
+
+function cloudWatchFlowLogs(
+  ctx: FlowLogContext,
+  retentionInDays: number | undefined,
+  kmsKeyArn: pulumi.Input<string> | undefined,
+): FlowLogResources {
+  const { name, parent, vpc } = ctx;
+  const region = aws.getRegionOutput({}, { parent }).region;
+  const account = aws.getCallerIdentityOutput({}, { parent }).accountId;
+  const partition = aws.getPartitionOutput({}, { parent }).partition;
+  const logGroupName = flowLogGroupName(pulumi.getProject(), pulumi.getStack(), name);
+  const logGroupArn = pulumi.interpolate`arn:${partition}:logs:${region}:${account}:log-group:${logGroupName}`;
+
+  let key: aws.kms.Key | undefined;
+  if (kmsKeyArn === undefined) {
+    key = new aws.kms.Key(
+      childName(name, "flow-log-key"),
+      {
+        description: `SegmentedNetwork ${name}: encrypts the VPC flow-log group`,
+        enableKeyRotation: true,
+        deletionWindowInDays: 30,
+        policy: pulumi.jsonStringify({
+          Version: "2012-10-17",
+          Statement: [
+            {
+              Sid: "AccountAdministersTheKey",
+              Effect: "Allow",
+              Principal: { AWS: pulumi.interpolate`arn:${partition}:iam::${account}:root` },
+              Action: "kms:*",
+              Resource: "*",
+            },
+            {
+              Sid: "CloudWatchLogsUsesTheKeyForThisLogGroupOnly",
+              Effect: "Allow",
+              Principal: { Service: pulumi.interpolate`logs.${region}.amazonaws.com` },
+              Action: [
+                "kms:Encrypt*",
+                "kms:Decrypt*",
+                "kms:ReEncrypt*",
+                "kms:GenerateDataKey*",
+                "kms:Describe*",
+              ],
+              Resource: "*",
+              Condition: { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": logGroupArn } },
+            },
+          ],
+        }),
+        tags: ctx.tags("flow-log-key"),
+      },
+      { parent },
+    );
+  }
+  const logGroup = new aws.cloudwatch.LogGroup(
+    childName(name, "flow-log-group"),
+    {
+      name: logGroupName,
+      retentionInDays: retentionInDays ?? DEFAULT_FLOW_LOG_RETENTION_DAYS,
+      kmsKeyId: key ? key.arn : kmsKeyArn,
+      tags: ctx.tags("flow-log-group"),
+    },
+    { parent },
+  );
+  const role = new aws.iam.Role(
+    childName(name, "flow-log-role"),
+    {
+      description: `SegmentedNetwork ${name}: delivers VPC flow logs to its log group`,
+      assumeRolePolicy: pulumi.jsonStringify({
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Effect: "Allow",
+            Principal: { Service: "vpc-flow-logs.amazonaws.com" },
+            Action: "sts:AssumeRole",
+            Condition: {
+              StringEquals: { "aws:SourceAccount": account },
+              ArnLike: {
+                "aws:SourceArn": pulumi.interpolate`arn:${partition}:ec2:${region}:${account}:vpc-flow-log/*`,
+              },
+            },
+          },
+        ],
+      }),
+      tags: ctx.tags("flow-log-role"),
+    },
+    { parent },
+  );
+  new aws.iam.RolePolicy(
+    childName(name, "flow-log-policy"),
+    {
+      role: role.id,
+      policy: pulumi.jsonStringify({
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Sid: "WriteToThisLogGroupOnly",
+            Effect: "Allow",
+            Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+            Resource: [logGroupArn, pulumi.interpolate`${logGroupArn}:*`],
+          },
+          {
+            Sid: "FindTheLogGroup",
+            Effect: "Allow",
+            Action: "logs:DescribeLogGroups",
+            Resource: pulumi.interpolate`arn:${partition}:logs:${region}:${account}:log-group:*`,
+          },
+        ],
+      }),
+    },
+    { parent },
+  );
+  const flowLog = new aws.ec2.FlowLog(
+    childName(name, "flow-log"),
+    {
+      vpcId: vpc.id,
+      trafficType: "ALL",
+      logDestinationType: "cloud-watch-logs",
+      logDestination: logGroup.arn,
+      iamRoleArn: role.arn,
+      maxAggregationInterval: 60,
+      tags: ctx.tags("flow-log"),
+    },
+    { parent },
+  );
+  return { flowLog, logGroup, key, role };
+}

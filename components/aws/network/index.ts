@@ -1,0 +1,10 @@
+export * from "./types";
+export * from "./args";
+export * from "./plan";
+export * from "./pricing";
+export * from "./regions";
+export * from "./topology";
+export { SegmentedNetwork, SEGMENTED_NETWORK } from "./network";
+export type { FirewallRule } from "../../core/register";
+export type { NormalizedFlow, FlowEnd } from "./flows";
+export type { SgRulePlan, NaclEntryPlan, NaclRef, SgPeer } from "./rules";
