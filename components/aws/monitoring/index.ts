@@ -4,6 +4,7 @@ export * from "./thresholds";
 export * from "./health-expression";
 export * from "./notifications";
 export * from "./dashboard-body";
+export * from "./dashboard-schema";
 export * from "./log-group";
 export * from "./alarm-set";
 export * from "./health-score";
