@@ -19,8 +19,8 @@ import { GIB, parseQuantity } from "../quantity";
 export const EBS_CSI_PROVISIONER = "ebs.csi.aws.com";
 
 /** The EBS volume types the class offers. */
-export type EbsVolumeType = "gp3" | "io2";
-export const EBS_VOLUME_TYPES: readonly EbsVolumeType[] = ["gp3", "io2"];
+export type StorageClassVolumeType = "gp3" | "io2";
+export const STORAGE_CLASS_VOLUME_TYPES: readonly StorageClassVolumeType[] = ["gp3", "io2"];
 
 /** Filesystems the class formats volumes with. */
 export type FsType = "ext4" | "xfs";
@@ -52,7 +52,7 @@ interface TypeLimits {
 }
 
 /** Limits by type (see the file comment for sources). */
-export const EBS_LIMITS: Readonly<Record<EbsVolumeType, TypeLimits>> = {
+export const EBS_CSI_LIMITS: Readonly<Record<StorageClassVolumeType, TypeLimits>> = {
   gp3: {
     sizeGiB: { min: 1, max: 16_384 },
     iops: { min: 3_000, max: 16_000 },
@@ -76,7 +76,7 @@ export const EBS_LIMITS: Readonly<Record<EbsVolumeType, TypeLimits>> = {
 export interface StorageClassProfile {
   /** The StorageClass's name. */
   readonly name: string;
-  readonly volumeType: EbsVolumeType;
+  readonly volumeType: StorageClassVolumeType;
   /** Provisioned IOPS. */
   readonly iops: number;
   /** Provisioned throughput, MiB/s (gp3 only). */
@@ -85,7 +85,7 @@ export interface StorageClassProfile {
 
 /** The class's inputs to {@link planStorageClass}. */
 export interface StorageClassInput {
-  readonly volumeType: EbsVolumeType;
+  readonly volumeType: StorageClassVolumeType;
   readonly iops?: number;
   readonly throughputMiBps?: number;
   readonly fsType: FsType;
@@ -105,11 +105,11 @@ export function planStorageClass(input: StorageClassInput): {
   problems: ValidationProblem[];
 } {
   const problems: ValidationProblem[] = [];
-  if (!EBS_VOLUME_TYPES.includes(input.volumeType)) {
+  if (!STORAGE_CLASS_VOLUME_TYPES.includes(input.volumeType)) {
     problems.push({
       arg: "volumeType",
       problem: `"${String(input.volumeType)}" is not offered`,
-      fix: `use one of ${EBS_VOLUME_TYPES.join(" | ")}`,
+      fix: `use one of ${STORAGE_CLASS_VOLUME_TYPES.join(" | ")}`,
       code: "PAVED_VOLUME_TYPE",
     });
     return { parameters: {}, iops: 0, problems };
@@ -122,7 +122,7 @@ export function planStorageClass(input: StorageClassInput): {
       code: "PAVED_K8S_FS_TYPE",
     });
   }
-  const lim = EBS_LIMITS[input.volumeType];
+  const lim = EBS_CSI_LIMITS[input.volumeType];
   const iops = input.iops ?? lim.defaultIops;
   const iopsOk = isInt(iops) && iops >= lim.iops.min && iops <= lim.iops.max;
   if (!iopsOk) {
@@ -200,7 +200,7 @@ export interface ClaimInput {
  */
 export function claimProblems(claim: ClaimInput, cls: StorageClassProfile): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
-  const lim = EBS_LIMITS[cls.volumeType];
+  const lim = EBS_CSI_LIMITS[cls.volumeType];
   const bytes = parseQuantity(claim.size);
   if (bytes === undefined || bytes <= 0) {
     problems.push({

@@ -11,7 +11,7 @@ import { componentLabels, componentTags, Governance } from "../../core/governanc
 import { childName, nameProblem } from "../../core/naming";
 import {
   EBS_CSI_PROVISIONER,
-  EbsVolumeType,
+  StorageClassVolumeType,
   FsType,
   planStorageClass,
   ReclaimPolicy,
@@ -29,7 +29,7 @@ export interface EncryptedStorageClassArgs {
   /** The KMS key (ARN or id) that encrypts every volume. A customer-managed key, so access and rotation are yours. */
   readonly kmsKeyId: pulumi.Input<string>;
   /** The EBS volume type. @default "gp3" */
-  readonly volumeType?: EbsVolumeType;
+  readonly volumeType?: StorageClassVolumeType;
   /** Provisioned IOPS: gp3 3000..16000, io2 100..256000. @default 3000 */
   readonly iops?: number;
   /** Provisioned throughput in MiB/s, gp3 only: 125..1000, at most 0.25 per IOPS. @default 125 for gp3 */
