@@ -103,3 +103,6 @@ export const PSS_CODES = {
 } as const satisfies Record<string, PssCodeInfo>;
 
 export type PssCode = keyof typeof PSS_CODES;
+
+/** The code of a "cannot tell" finding: the value is unknown at preview or malformed. */
+export const PSS_UNKNOWN: PssCode = "PSS_UNKNOWN";

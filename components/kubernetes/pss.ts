@@ -297,7 +297,6 @@ function checkHostPorts(c: ContainerRef, f: Findings): void {
 
 function checkSeccomp(psc: unknown, pscPath: string, containers: readonly ContainerRef[], f: Findings): void {
   const podType = get(get(psc, "seccompProfile"), "type");
-  const podOk = PROFILE_TYPES.includes(podType);
   const ok = (v: unknown) => PROFILE_TYPES.includes(v);
   const podPath = `${pscPath}.seccompProfile.type`;
   if (psc !== UNKNOWN)
@@ -307,7 +306,8 @@ function checkSeccomp(psc: unknown, pscPath: string, containers: readonly Contai
     const t = get(get(c.sc, "seccompProfile"), "type");
     const path = `${c.scPath}.seccompProfile.type`;
     if (t === undefined || t === null) {
-      if (!podOk && podType !== UNKNOWN && psc !== UNKNOWN) {
+      // Only when the pod sets none: a bad pod-level profile is reported once, at the pod.
+      if ((podType === undefined || podType === null) && psc !== UNKNOWN) {
         f.add("PSS_SECCOMP", path, `${c.label} has no seccomp profile, and the pod sets none`);
       }
     } else f.field("PSS_SECCOMP", path, t, "string", ok, () => `${c.label} sets seccomp ${show(t)}`);

@@ -307,6 +307,12 @@ describe("checkPodSpec: pod-level controls", () => {
     ]);
   });
 
+  it("reports a bad pod-level seccomp profile once, not again on each container that inherits it", () => {
+    const spec = goodSpec();
+    spec.securityContext.seccompProfile = { type: "Unconfined" };
+    expect(codes(checkPodSpec(spec))).toEqual(["PSS_SECCOMP spec.securityContext.seccompProfile.type"]);
+  });
+
   it("reads the AppArmor annotations of the pod template", () => {
     const spec = goodSpec();
     const bad = { annotations: { "container.apparmor.security.beta.kubernetes.io/app": "unconfined" } };

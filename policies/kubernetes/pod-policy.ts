@@ -1,0 +1,102 @@
+/**
+ * The one way the Kubernetes pod policies are built: a policy names the Pod
+ * Security controls it enforces, and this maps the shared checker
+ * (`components/kubernetes/pss.ts`, the same one the components use) over every
+ * workload kind that holds a pod spec. Written once, not per resource type.
+ *
+ * Preview unknowns: the checker never throws; it reports a value it cannot read
+ * as `PSS_UNKNOWN`. A policy reports every definite violation even when other
+ * values are unknown; when the only findings are unknowns, it throws an
+ * `UnknownValueError`, which the pack (`lib/sdk.ts`) turns into one advisory
+ * "skipped during preview" note.
+ */
+import {
+  checkPodSpec,
+  kubernetesTypeOf,
+  podSpecsOf,
+  PSS_UNKNOWN,
+  type PssCheckOptions,
+  type PssControl,
+  type PssFinding,
+} from "../../components/kubernetes/pss";
+import { defineResourcePolicy, type ResourcePolicyDefinition, type ResourcePolicySpec } from "../lib/define";
+import type { Finding, ResourceUnderCheck } from "../lib/types";
+
+/**
+ * "Cannot tell during preview". `lib/sdk.ts` recognises the SDK's error of this
+ * name (its class is internal to @pulumi/policy) and reports the policy as skipped.
+ */
+export class UnknownValueError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UnknownValueError";
+  }
+}
+
+/** The workload types a pod policy reads, for docs: every token that holds a pod spec. */
+export const WORKLOAD_TYPES: readonly string[] = [
+  "kubernetes:core/v1:Pod",
+  "kubernetes:core/v1:PodTemplate",
+  "kubernetes:core/v1:ReplicationController",
+  "kubernetes:apps/v1:Deployment",
+  "kubernetes:apps/v1:StatefulSet",
+  "kubernetes:apps/v1:DaemonSet",
+  "kubernetes:apps/v1:ReplicaSet",
+  "kubernetes:batch/v1:Job",
+  "kubernetes:batch/v1:CronJob",
+  "kubernetes:argoproj.io/v1alpha1:Rollout",
+];
+
+/**
+ * Turns checker findings into policy findings: definite violations as
+ * `<what> (<path>); <fix>`, or a thrown {@link UnknownValueError} when nothing
+ * but unknowns was found.
+ */
+export function toPolicyFindings(findings: readonly PssFinding[]): Finding[] {
+  const violations = findings.filter((f) => f.code !== PSS_UNKNOWN);
+  if (violations.length === 0 && findings.length > 0) {
+    const more = findings.length > 1 ? ` (and ${findings.length - 1} more)` : "";
+    throw new UnknownValueError(`${findings[0].path} is not known until apply${more}`);
+  }
+  return violations.map((f) => ({ message: `${f.message} (${f.path}); ${f.fix}` }));
+}
+
+/** Every finding of the selected controls for one resource; `[]` for anything that is not a workload. */
+export function podFindings(
+  resource: ResourceUnderCheck,
+  opts: Omit<PssCheckOptions, "path" | "metadata">,
+): PssFinding[] {
+  const t = kubernetesTypeOf(resource.type);
+  // A `...Patch` resource holds part of an object owned elsewhere: the object itself is checked there.
+  if (!t || t.patch) return [];
+  const out: PssFinding[] = [];
+  for (const ref of podSpecsOf(t.kind, t.apiVersion, resource.props)) {
+    out.push(...checkPodSpec(ref.spec, { ...opts, path: ref.path, metadata: ref.metadata }));
+  }
+  return out;
+}
+
+/** What a pod policy file declares: the usual metadata, the controls, and options from its config. */
+export interface PodPolicySpec<C> extends Omit<ResourcePolicySpec<C>, "check" | "types" | "category"> {
+  /** The Pod Security (or Paved) controls this policy enforces. */
+  readonly controls: readonly PssControl[];
+  /** Checker options derived from the policy's config. @default none */
+  readonly options?: (config: C) => Pick<PssCheckOptions, "requireImageDigest">;
+  /** Drops findings the config allows (e.g. requests when not required). @default keep all */
+  readonly keep?: (finding: PssFinding, config: C) => boolean;
+}
+
+/** Defines a policy over every workload's pod spec for the given controls. */
+export function definePodPolicy<C = Record<string, never>>(
+  spec: PodPolicySpec<C>,
+): ResourcePolicyDefinition<C> {
+  const { controls, options, keep, ...metadata } = spec;
+  return defineResourcePolicy<C>({
+    ...metadata,
+    category: "kubernetes",
+    check(resource, ctx) {
+      const found = podFindings(resource, { controls, ...options?.(ctx.config) });
+      return toPolicyFindings(keep ? found.filter((f) => keep(f, ctx.config)) : found);
+    },
+  });
+}

@@ -1,0 +1,86 @@
+import { k8sNamespaceNetworkPolicy } from "../../../policies/kubernetes/namespace-network-policy";
+import { describePolicyTable, type Fixture, unknown, urnOf } from "../harness";
+
+const NS = "kubernetes:core/v1:Namespace";
+const NP = "kubernetes:networking.k8s.io/v1:NetworkPolicy";
+
+const ns = (name: string, metaName: unknown = name): Fixture => ({
+  type: NS,
+  name,
+  props: { metadata: { name: metaName } },
+});
+const np = (name: string, namespace: unknown, dependencies?: string[]): Fixture => ({
+  type: NP,
+  name,
+  props: {
+    metadata: { name: "default-deny", namespace },
+    spec: { podSelector: {}, policyTypes: ["Ingress", "Egress"] },
+  },
+  dependencies,
+});
+
+describePolicyTable(k8sNamespaceNetworkPolicy, {
+  base: [ns("team-a"), np("team-a-deny", "team-a"), ns("team-b"), np("team-b-deny", "team-b")],
+  pass: [
+    {
+      name: "matched through the dependency when the namespace is unknown at preview",
+      stack: () => [ns("team-a", unknown), np("team-a-deny", unknown, [urnOf(NS, "team-a")])],
+    },
+    { name: "a stack without namespaces", stack: () => [np("x", "default")] },
+    {
+      name: "a NetworkPolicy created by a ConfigGroup (same token) covers it",
+      stack: () => [
+        ns("team-a"),
+        { ...np("cg-deny", "team-a"), parentTypes: ["kubernetes:yaml/v2:ConfigGroup"] },
+      ],
+    },
+  ],
+  fail: [
+    {
+      name: "a namespace without a NetworkPolicy blames the namespace",
+      stack: (base) => base.filter((r) => r.name !== "team-b-deny"),
+      expect: /namespace "team-b" has no NetworkPolicy/,
+      urn: urnOf(NS, "team-b"),
+      count: 1,
+    },
+    {
+      name: "a NetworkPolicy in another namespace does not count",
+      stack: () => [ns("team-a"), np("other", "team-c")],
+      expect: /namespace "team-a"/,
+      count: 1,
+    },
+    {
+      name: "an autonamed namespace (name unset under mocks) with no policy",
+      stack: () => [{ type: NS, name: "auto", props: { metadata: {} } }],
+      expect: /namespace auto has no NetworkPolicy/,
+      urn: urnOf(NS, "auto"),
+      count: 1,
+    },
+    {
+      name: "a definite violation is reported even when another namespace cannot be matched",
+      stack: () => [ns("team-a"), ns("team-b", unknown), np("p", unknown, [urnOf(NS, "team-b")])],
+      expect: /namespace "team-a"/,
+      count: 1,
+    },
+    {
+      name: "a definite violation next to a namespace whose name is unknown",
+      stack: () => [ns("team-a"), ns("team-c", unknown), np("q", "x")],
+      expect: /namespace "team-a"/,
+      urn: urnOf(NS, "team-a"),
+      count: 1,
+    },
+    {
+      name: "a namespace whose name is unknown, in a stack with no NetworkPolicy at all",
+      stack: () => [ns("team-a", unknown)],
+      expect: /namespace team-a has no NetworkPolicy/,
+      count: 1,
+    },
+  ],
+  unknown: [
+    {
+      name: "NetworkPolicy namespace unknown without a dependency",
+      stack: () => [ns("team-a"), np("p", unknown)],
+    },
+    { name: "namespace name unknown", stack: () => [ns("team-a", unknown), np("p", "team-a")] },
+  ],
+});
