@@ -4,18 +4,48 @@
  * server (tools, tests, docs); `index.ts` is the only file that serves it.
  */
 import type { PolicyPackArgs } from "@pulumi/policy";
+import { ebsSnapshotNotPublic } from "./aws/ebs-snapshot-not-public";
 import { ebsVolumeEncrypted } from "./aws/ebs-volume-encrypted";
+import { instanceBlockDevicesEncrypted } from "./aws/instance-block-devices-encrypted";
+import { rdsNotPublic } from "./aws/rds-not-public";
+import { rdsStorageEncrypted } from "./aws/rds-storage-encrypted";
+import { s3PublicAccessBlocked } from "./aws/s3-public-access-blocked";
+import { sgDescriptionRequired } from "./aws/sg-description-required";
+import { sgNoPublicAdminIngress } from "./aws/sg-no-public-admin-ingress";
+import { sgNoPublicDatabaseIngress } from "./aws/sg-no-public-database-ingress";
+import { vpcFlowLogsEnabled } from "./aws/vpc-flow-logs-enabled";
+import { approvedComponents } from "./governance/approved-components";
+import { criticalResourcesAlarmed } from "./governance/critical-resources-alarmed";
+import { exemptionLedger } from "./governance/exemptions";
+import { requiredTags } from "./governance/required-tags";
 import type { PolicyDefinition } from "./lib/define";
 import { toSdkPolicy } from "./lib/sdk";
 
 /** Network policies. */
-export const networkPolicies: readonly PolicyDefinition[] = [];
+export const networkPolicies: readonly PolicyDefinition[] = [
+  sgNoPublicAdminIngress,
+  sgNoPublicDatabaseIngress,
+  sgDescriptionRequired,
+  vpcFlowLogsEnabled,
+];
 
 /** Storage and data policies. */
-export const storagePolicies: readonly PolicyDefinition[] = [ebsVolumeEncrypted];
+export const storagePolicies: readonly PolicyDefinition[] = [
+  ebsVolumeEncrypted,
+  instanceBlockDevicesEncrypted,
+  ebsSnapshotNotPublic,
+  s3PublicAccessBlocked,
+  rdsNotPublic,
+  rdsStorageEncrypted,
+];
 
 /** Governance policies: tags and labels, approved components, alarms, exemptions. */
-export const governancePolicies: readonly PolicyDefinition[] = [];
+export const governancePolicies: readonly PolicyDefinition[] = [
+  requiredTags,
+  approvedComponents,
+  criticalResourcesAlarmed,
+  exemptionLedger,
+];
 
 /** Every policy in the pack, in docs order. Names are unique (the inventory test checks). */
 export const policies: readonly PolicyDefinition[] = [

@@ -18,6 +18,13 @@ export interface AnalyzerResourceRecord {
   /** The parent's URN; empty or absent for a top-level resource. */
   readonly parent?: string;
   readonly dependencies?: readonly string[];
+  /** The resource's provider with its inputs (AWS `defaultTags`, region), when known. */
+  readonly providerResource?: {
+    readonly type: string;
+    readonly urn: string;
+    readonly name: string;
+    readonly inputs: Record<string, unknown>;
+  };
 }
 
 export type ViolationLevel = "advisory" | "mandatory" | "remediate" | "disabled";
@@ -70,7 +77,17 @@ export function toAnalyzeRequest(r: AnalyzerResourceRecord): analyzerpb.AnalyzeR
   req.setName(r.name);
   req.setProperties(toStruct(r.inputs));
   req.setOptions(options(r.parent));
+  if (r.providerResource) req.setProvider(providerOf(r.providerResource));
   return req;
+}
+
+function providerOf(p: NonNullable<AnalyzerResourceRecord["providerResource"]>): analyzerpb.AnalyzerProviderResource {
+  const out = new analyzerpb.AnalyzerProviderResource();
+  out.setType(p.type);
+  out.setUrn(p.urn);
+  out.setName(p.name);
+  out.setProperties(toStruct(p.inputs));
+  return out;
 }
 
 /** One resource of an `AnalyzeStackRequest`. */
@@ -83,6 +100,7 @@ export function toAnalyzerResource(r: AnalyzerResourceRecord): analyzerpb.Analyz
   res.setOptions(options(r.parent));
   if (r.parent) res.setParent(r.parent);
   res.setDependenciesList([...(r.dependencies ?? [])]);
+  if (r.providerResource) res.setProvider(providerOf(r.providerResource));
   return res;
 }
 

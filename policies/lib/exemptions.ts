@@ -22,6 +22,9 @@ import * as path from "path";
 import Ajv, { ErrorObject } from "ajv";
 import { parse as parseYaml } from "yaml";
 
+/** The stack policy that audits exemptions; it cannot itself be exempted from. */
+export const LEDGER_POLICY = "paved-exemptions";
+
 /** One exemption. Exactly one of `urn`, `type`, `namePattern`. */
 export interface Exemption {
   /** The policy it exempts from (`aws-ebs-volume-encrypted`). */

@@ -42,3 +42,22 @@ export function isTrue(v: unknown): boolean {
 export function asStrings(v: unknown): string[] {
   return asList(v).filter((x): x is string => typeof x === "string");
 }
+
+/** True for the SDK's "value unknown during preview" error (recognised by name: the class is internal). */
+export function isUnknownValueError(e: unknown): e is Error {
+  return e instanceof Error && e.constructor.name === "UnknownValueError";
+}
+
+/**
+ * Reads a value that may be unknown at preview without stopping the check:
+ * returns undefined for an unknown. For stack policies, where one unknown
+ * input must not skip the whole stack; resource policies should just read.
+ */
+export function peek<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch (e) {
+    if (isUnknownValueError(e)) return undefined;
+    throw e;
+  }
+}

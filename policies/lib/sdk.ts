@@ -22,6 +22,7 @@ import {
   CONFIG_EXEMPTIONS_SCHEMA,
   ExemptionSet,
   ExemptionTarget,
+  LEDGER_POLICY,
   LoadedExemption,
   exemptionMatches,
   isExpired,
@@ -31,6 +32,7 @@ import {
   validateExemptions,
 } from "./exemptions";
 import { formatFramework } from "./frameworks";
+import { isUnknownValueError } from "./props";
 import { currentStack } from "./stack";
 import type { CheckContext, Finding, ResourceUnderCheck, StackResource } from "./types";
 
@@ -46,11 +48,6 @@ type Report = (v: ViolationObject) => void;
 
 function objectReporter(report: policy.ReportViolation): Report {
   return report as unknown as Report;
-}
-
-/** True for the SDK's "value unknown during preview" error (recognised by name: the class is internal). */
-export function isUnknownValueError(e: unknown): e is Error {
-  return e instanceof Error && e.constructor.name === "UnknownValueError";
 }
 
 /** The raw object behind an SDK props proxy (unknowns left in place), for building remediated inputs. */
@@ -82,7 +79,10 @@ function emit(
   report: Report,
 ): void {
   if (findings.length === 0) return;
-  const candidates = [...sharedExemptions().exemptions, ...configExemptions(def.name, configRaw)];
+  const candidates =
+    def.name === LEDGER_POLICY
+      ? []
+      : [...sharedExemptions().exemptions, ...configExemptions(def.name, configRaw)];
   const now = new Date();
   for (const f of findings) {
     const urn = f.urn ?? fallback?.urn ?? "";
@@ -90,7 +90,9 @@ function emit(
     const parts = fallback && urn === fallback.urn ? fallback : urnParts(urn);
     const target: ExemptionTarget = { policy: def.name, urn, type: parts.type, name: parts.name };
     const match = candidates.find((e) => exemptionMatches(e, target));
-    if (!match) {
+    if (f.advisory) {
+      report({ message: text, urn: urn || undefined, enforcementLevel: "advisory" });
+    } else if (!match) {
       report({ message: text, urn: urn || undefined });
     } else if (isExpired(match, now)) {
       report({
@@ -165,6 +167,19 @@ function metadata(def: PolicyDefinition): Omit<policy.Policy, "name" | "descript
   };
 }
 
+function underCheck(args: policy.ResourceValidationArgs): ResourceUnderCheck {
+  return {
+    type: args.type,
+    urn: args.urn,
+    name: args.name,
+    props: args.props,
+    parent: args.opts.parent || undefined,
+    provider: args.provider
+      ? { type: args.provider.type, urn: args.provider.urn, props: args.provider.props }
+      : undefined,
+  };
+}
+
 /** A resource policy as @pulumi/policy serves it. */
 export function toResourcePolicy(def: ResourcePolicyDefinition<unknown>): policy.ResourceValidationPolicy {
   const types = def.types ? new Set(def.types) : undefined;
@@ -172,13 +187,7 @@ export function toResourcePolicy(def: ResourcePolicyDefinition<unknown>): policy
     if (types && !types.has(args.type)) return;
     const reporter = objectReporter(report);
     const config = args.getConfig<Record<string, unknown>>();
-    const resource: ResourceUnderCheck = {
-      type: args.type,
-      urn: args.urn,
-      name: args.name,
-      props: args.props,
-      parent: args.opts.parent || undefined,
-    };
+    const resource = underCheck(args);
     const findings = runGuarded(def, args.urn, reporter, () => def.check(resource, context(def, config)));
     emit(def, findings, { urn: args.urn, type: args.type, name: args.name }, config.exemptions, reporter);
   };
@@ -191,13 +200,7 @@ export function toResourcePolicy(def: ResourcePolicyDefinition<unknown>): policy
   if (remediate) {
     out.remediateResource = (args) => {
       if (types && !types.has(args.type)) return undefined;
-      const resource: ResourceUnderCheck = {
-        type: args.type,
-        urn: args.urn,
-        name: args.name,
-        props: args.props,
-        parent: args.opts.parent || undefined,
-      };
+      const resource = underCheck(args);
       try {
         return remediate(resource, context(def, args.getConfig<Record<string, unknown>>()));
       } catch (e) {

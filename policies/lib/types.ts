@@ -38,6 +38,11 @@ export interface Finding {
    * check is meant); stack policies name the resource at fault.
    */
   readonly urn?: string;
+  /**
+   * Report as an advisory note whatever the policy's level: information the
+   * user should see that is not a violation (the exemptions used). @default false
+   */
+  readonly advisory?: boolean;
 }
 
 /** The JSON Schema of a policy's own config (the `properties` of @pulumi/policy's `configSchema`). */
@@ -91,6 +96,12 @@ export interface ResourceUnderCheck {
   readonly props: Record<string, unknown>;
   /** The parent's URN, when the resource has a parent other than the stack. */
   readonly parent?: string;
+  /** The resource's provider, when the engine passes it (its inputs: `region`, `defaultTags`, ...). */
+  readonly provider?: {
+    readonly type: string;
+    readonly urn: string;
+    readonly props: Record<string, unknown>;
+  };
 }
 
 /** A resource as a stack policy sees it: with its parent resolved. */

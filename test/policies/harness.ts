@@ -56,6 +56,8 @@ export interface Fixture {
   /** The types of the ancestors, outermost first; they become the URN's qualified type. */
   readonly parentTypes?: readonly string[];
   readonly dependencies?: readonly string[];
+  /** The provider the engine passes with the resource. */
+  readonly provider?: AnalyzerResourceRecord["providerResource"];
 }
 
 /** Pack config for the policy under test, as a `--policy-pack-config` entry gives it. */
@@ -86,6 +88,7 @@ export function recordOf(f: Fixture): AnalyzerResourceRecord {
     inputs: f.props,
     parent: f.parent,
     dependencies: f.dependencies,
+    providerResource: f.provider,
   };
 }
 
