@@ -42,7 +42,10 @@ export function errorLine(e: unknown): string {
   if (e instanceof Error) {
     const name = e.name;
     const msg = e.message.trim();
-    if (name === "PavedValidationError") return msg;
+    const cause = (e as { cause?: unknown }).cause;
+    const causeName = cause instanceof Error ? cause.name : undefined;
+    // A validation error lists every problem, one full sentence a line: show them all.
+    if (name === "PavedValidationError" || causeName === "PavedValidationError") return msg;
     return msg.split("\n")[0] || name;
   }
   return String(e);

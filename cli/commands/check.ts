@@ -47,6 +47,7 @@ function readStateText(file: string): string {
 /** Runs the check; returns the exit code. */
 export async function runCheck(dir: string | undefined, opts: CheckOptions): Promise<number> {
   const t = timer(Boolean(opts.verbose));
+  t.mark("start");
   if (dir && opts.state) throw new UsageError("give a program directory or --state, not both");
   if (!dir && !opts.state) throw new UsageError("missing the program directory (or --state <file|->)");
 
@@ -132,6 +133,7 @@ export async function runCheck(dir: string | undefined, opts: CheckOptions): Pro
     });
   } finally {
     await analyzer.close();
+    t.mark("pack closed");
   }
 
   const text = await render(report, opts, artifact);

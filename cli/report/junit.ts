@@ -15,7 +15,6 @@ function esc(s: string): string {
       .replace(/"/g, "&quot;")
       .replace(/'/g, "&apos;")
       // XML 1.0 forbids most control characters.
-      // eslint-disable-next-line no-control-regex
       .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "")
   );
 }

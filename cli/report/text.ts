@@ -39,7 +39,6 @@ export function wantsColour(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv 
 }
 
 // Visible width: ANSI sequences take no columns.
-// eslint-disable-next-line no-control-regex
 const width = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, "").length;
 const pad = (s: string, n: number) => s + " ".repeat(Math.max(0, n - width(s)));
 
@@ -86,7 +85,7 @@ export function renderText(report: Report, colour = false): string {
   const s = report.summary;
   const verdict = s.passed ? p.green("PASS") : p.red("FAIL");
   out.push(
-    `${verdict}: ${plural(s.mandatory, "mandatory violation")}, ${plural(s.advisory, "advisory")}, ` +
+    `${verdict}: ${plural(s.mandatory, "mandatory violation")}, ${plural(s.advisory, "advisory", "advisories")}, ` +
       `${plural(s.exemptions, "exemption")} used; ${plural(s.resources, "resource")} checked against ` +
       `${plural(s.policies, "policy", "policies")}.`,
   );

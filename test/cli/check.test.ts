@@ -1,0 +1,169 @@
+/**
+ * End to end: spawn the real CLI on fixture programs and stack exports, with
+ * a fixed fixture pack (test/cli/fixtures/pack) so policies, levels and URNs
+ * are exact, and with the bundled pack on the deliberately bad program.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { paved, program, state } from "./run-cli";
+
+const PACK = ["--policy-pack", "test/cli/fixtures/pack"];
+const BAD = "urn:pulumi:dev::bad-program::";
+const BAD_STATE = "urn:pulumi:prod::payments::";
+
+interface JsonReport {
+  violations: { policy: string; level: string; severity: string; urn: string; message: string }[];
+  exemptions: unknown[];
+  summary: Record<string, number | boolean>;
+  pack: { name: string; version: string };
+  target: Record<string, string>;
+}
+
+const json = (stdout: string) => JSON.parse(stdout) as JsonReport;
+const tuples = (r: JsonReport) => r.violations.map((v) => [v.policy, v.level, v.urn]);
+
+describe("paved check <program-dir>", () => {
+  test("a bad program exits 1 with each mandatory policy against the offending resource's URN", async () => {
+    const r = await paved(["check", program("bad"), ...PACK, "--format", "json"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(1);
+    const report = json(r.stdout);
+    expect(tuples(report)).toEqual([
+      ["fixture-no-public-ssh", "mandatory", `${BAD}aws:ec2/securityGroup:SecurityGroup::open-ssh`],
+      // A stack policy's finding carries the URN it blamed, not the stack's.
+      ["fixture-vpc-flow-logs", "mandatory", `${BAD}aws:ec2/vpc:Vpc::bad-vpc`],
+      ["fixture-volume-encrypted", "advisory", `${BAD}aws:ebs/volume:Volume::plain-volume`],
+    ]);
+    expect(report.violations[0]).toEqual({
+      policy: "fixture-no-public-ssh",
+      level: "mandatory",
+      severity: "critical",
+      urn: `${BAD}aws:ec2/securityGroup:SecurityGroup::open-ssh`,
+      message: "ingress 22-22 is open to 0.0.0.0/0",
+      resourceName: "open-ssh",
+      resourceType: "aws:ec2/securityGroup:SecurityGroup",
+    });
+    expect(report.summary).toEqual({
+      resources: 4,
+      policies: 4,
+      violations: 3,
+      mandatory: 2,
+      advisory: 1,
+      exemptions: 0,
+      passed: false,
+    });
+    expect(report.exemptions).toEqual([]);
+    expect(report.pack).toEqual({ name: "fixture", version: "1.2.3" });
+    expect(report.target).toEqual({
+      kind: "program",
+      path: program("bad"),
+      project: "bad-program",
+      stack: "dev",
+    });
+  });
+
+  test("URNs are the engine's: no pulumi:pulumi:Stack$ type prefix from the mocks", async () => {
+    const r = await paved(["check", program("bad"), ...PACK, "--format", "json"]);
+    expect(r.stdout).not.toContain("pulumi:pulumi:Stack$");
+  });
+
+  test("the text report groups by severity, names resource and type, and ends with a summary line", async () => {
+    const r = await paved(["check", program("bad"), ...PACK]);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trimEnd().split("\n");
+    expect(lines[0]).toBe("paved check: bad-program (stack dev) with fixture 1.2.3");
+    const headings = lines.filter((l) => /^[A-Z]+ \(\d+\)$/.test(l));
+    expect(headings).toEqual(["CRITICAL (1)", "HIGH (1)", "MEDIUM (1)"]);
+    expect(r.stdout).toMatch(
+      /mandatory +open-ssh +aws:ec2\/securityGroup:SecurityGroup +fixture-no-public-ssh +ingress 22-22/,
+    );
+    expect(lines[lines.length - 1]).toBe(
+      "FAIL: 2 mandatory violations, 1 advisory, 0 exemptions used; 4 resources checked against 4 policies.",
+    );
+    // Not a TTY: no ANSI colour.
+    expect(r.stdout).not.toContain("\u001b[");
+  });
+
+  test("--policy-config sets levels and policy settings", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "paved-cfg-"));
+    const cfg = path.join(dir, "config.json");
+    fs.writeFileSync(
+      cfg,
+      JSON.stringify({
+        "fixture-no-public-ssh": "advisory",
+        "fixture-vpc-flow-logs": "disabled",
+        "fixture-owner-tag": { enforcementLevel: "mandatory", tag: "cost-center" },
+      }),
+    );
+    const r = await paved([
+      "check",
+      program("topology"),
+      ...PACK,
+      "--policy-config",
+      cfg,
+      "--format",
+      "json",
+    ]);
+    const report = json(r.stdout);
+    // The topology program's raw subnets carry no cost-center tag; mandatory now.
+    expect(report.violations.filter((v) => v.policy === "fixture-owner-tag").map((v) => v.level)).toEqual([
+      "mandatory",
+      "mandatory",
+      "mandatory",
+      "mandatory",
+    ]);
+    expect(report.violations.some((v) => v.policy === "fixture-vpc-flow-logs")).toBe(false);
+    expect(r.code).toBe(1);
+  });
+
+  test("a clean program exits 0", async () => {
+    const r = await paved(["check", program("config"), "--stack", "prod", ...PACK, "--format", "json"]);
+    expect(r.stderr).toBe("");
+    expect(json(r.stdout).summary).toMatchObject({ mandatory: 0, passed: true });
+    expect(r.code).toBe(0);
+  });
+
+  test("the bundled pack blocks the bad program (exit 1) with its own policy names", async () => {
+    const r = await paved(["check", program("bad"), "--format", "json"]);
+    expect(r.code).toBe(1);
+    const report = json(r.stdout);
+    expect(report.pack.name).toBe("paved");
+    const mandatory = report.violations.filter((v) => v.level === "mandatory").map((v) => [v.policy, v.urn]);
+    expect(mandatory).toEqual(
+      expect.arrayContaining([["aws-ebs-volume-encrypted", `${BAD}aws:ebs/volume:Volume::plain-volume`]]),
+    );
+  });
+});
+
+describe("paved check --state", () => {
+  test("a stack export is checked with inputs as props; exit 1 on a mandatory violation", async () => {
+    const r = await paved(["check", "--state", state("bad.json"), ...PACK, "--format", "json"]);
+    expect(r.code).toBe(1);
+    const report = json(r.stdout);
+    expect(tuples(report)).toEqual([
+      ["fixture-no-public-ssh", "mandatory", `${BAD_STATE}aws:ec2/securityGroup:SecurityGroup::open-ssh`],
+      ["fixture-volume-encrypted", "advisory", `${BAD_STATE}aws:ebs/volume:Volume::plain`],
+    ]);
+    expect(report.target).toEqual({
+      kind: "state",
+      path: state("bad.json"),
+      project: "payments",
+      stack: "prod",
+    });
+  });
+
+  test("- reads the export from stdin", async () => {
+    const r = await paved(["check", "--state", "-", ...PACK, "--format", "json"], {
+      input: fs.readFileSync(state("bad.json"), "utf8"),
+    });
+    expect(r.code).toBe(1);
+    expect(json(r.stdout).summary).toMatchObject({ mandatory: 1, advisory: 1 });
+  });
+
+  test("a clean export exits 0", async () => {
+    const r = await paved(["check", "--state", state("clean.json"), ...PACK]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^PASS: 0 mandatory violations/m);
+  });
+});

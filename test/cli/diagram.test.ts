@@ -1,0 +1,72 @@
+/** `paved diagram` and `paved register`, end to end, on a program with a VPC and a NamespaceBaseline. */
+import { paved, program } from "./run-cli";
+
+describe("paved diagram", () => {
+  test("Mermaid: the VPC, its tiers and the subnets per AZ", async () => {
+    const r = await paved(["diagram", program("topology")]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      [
+        "flowchart LR",
+        '  subgraph net_0_edge["edge (10.20.0.0/16)"]',
+        "    direction TB",
+        '    subgraph tier_0_public["tier public"]',
+        "      direction LR",
+        '      subnet_0_edge_public_a["eu-west-1a<br/>10.20.0.0/24"]',
+        '      subnet_0_edge_public_b["eu-west-1b<br/>10.20.1.0/24"]',
+        "    end",
+        '    subgraph tier_0_app["tier app"]',
+        "      direction LR",
+        '      subnet_0_edge_app_a["eu-west-1a<br/>10.20.16.0/20"]',
+        '      subnet_0_edge_app_b["eu-west-1b<br/>10.20.32.0/20"]',
+        "    end",
+        "  end",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  test("SVG: a standalone document with a box per tier and per subnet", async () => {
+    const r = await paved(["diagram", program("topology"), "--format", "svg"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="\d+" height="\d+"/);
+    expect(r.stdout.trimEnd().endsWith("</svg>")).toBe(true);
+    expect(r.stdout).toContain(">tier public</text>");
+    expect(r.stdout).toContain(">tier app</text>");
+    expect(r.stdout.match(/>eu-west-1[ab]<\/text>/g)).toHaveLength(4);
+    expect(r.stdout).toContain(">10.20.16.0/20</text>");
+  });
+
+  test("a program that throws exits 2", async () => {
+    const r = await paved(["diagram", program("throws")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("paved: the program throws threw: database size must be set\n");
+  });
+});
+
+describe("paved register", () => {
+  test("Markdown: the NamespaceBaseline's register, from its registered outputs", async () => {
+    const r = await paved(["register", program("topology")]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^## Firewall-rule register: NamespaceBaseline payments\n\n6 rules\.\n/);
+    expect(r.stdout).toMatch(
+      /\| in-db-[0-9a-f]+ \| network-policy \| ingress \| allow \| pods\{app=api\} \| workload db pods\{app=db\} \| 5432 \| tcp \| api reads orders \| CHG-101 \|/,
+    );
+  });
+
+  test("CSV: a header, then one row per rule with the register it belongs to", async () => {
+    const r = await paved(["register", program("topology"), "--format", "csv"]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split("\n");
+    expect(lines[0]).toBe("register,id,kind,direction,action,from,to,ports,protocol,justification,ticket");
+    expect(lines).toHaveLength(7);
+    expect(lines.slice(1).every((l) => l.startsWith("NamespaceBaseline payments,"))).toBe(true);
+  });
+
+  test("a program with no register says so on stderr and exits 0", async () => {
+    const r = await paved(["register", program("bad")]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/no SegmentedNetwork or NamespaceBaseline/);
+  });
+});

@@ -1,0 +1,106 @@
+/**
+ * Every usage and input error exits 2 with one clear line on stderr, the
+ * program's own message included, and no stack trace unless --verbose.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { paved, program, state } from "./run-cli";
+
+const PACK = ["--policy-pack", "test/cli/fixtures/pack"];
+
+/** The stderr of a failed run: one `paved:` line, no stack frames. */
+function expectOneLine(stderr: string, message: RegExp): void {
+  const lines = stderr.trimEnd().split("\n");
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^paved: /);
+  expect(lines[0]).toMatch(message);
+  expect(stderr).not.toMatch(/^\s+at /m);
+}
+
+describe("exit 2 on usage and input errors", () => {
+  test.each([
+    ["a missing program directory", ["check", "no/such/dir"], /program directory not found: no\/such\/dir/],
+    ["neither a directory nor --state", ["check"], /missing the program directory \(or --state <file\|->\)/],
+    ["both a directory and --state", ["check", program("bad"), "--state", state("bad.json")], /not both/],
+    [
+      "an unreadable state file",
+      ["check", "--state", "no-such-state.json"],
+      /cannot read state file no-such-state.json: ENOENT/,
+    ],
+    [
+      "a malformed state file",
+      ["check", "--state", state("malformed.json")],
+      /malformed.json is not valid JSON/,
+    ],
+    [
+      "a state file of another version",
+      ["check", "--state", state("version-2.json")],
+      /deployment version 2; paved reads version 3/,
+    ],
+    [
+      "a program that throws",
+      ["check", program("throws")],
+      /the program throws threw: database size must be set/,
+    ],
+    ["a stack with no config file", ["check", program("bad"), "--stack", "qa"], /no config for stack "qa"/],
+    [
+      "a directory that is not a pack",
+      ["check", program("bad"), "--policy-pack", "test"],
+      /not a policy pack: test has no PulumiPolicy.yaml/,
+    ],
+    [
+      "an unknown policy in the config",
+      ["check", program("bad"), ...PACK, "--policy-config", "test/cli/fixtures/unknown-policy.json"],
+      /policy config refused: no-such-policy: no such policy in the pack/,
+    ],
+  ])("%s", async (_, args, message) => {
+    const r = await paved([...args, ...(args.includes("--policy-pack") ? [] : PACK)]);
+    expect(r.code).toBe(2);
+    expectOneLine(r.stderr, message);
+    expect(r.stdout).toBe("");
+  });
+
+  test("a malformed policy config file", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "paved-cfg-"));
+    fs.writeFileSync(path.join(dir, "c.json"), "{ not json");
+    const r = await paved(["check", program("bad"), ...PACK, "--policy-config", path.join(dir, "c.json")]);
+    expect(r.code).toBe(2);
+    expectOneLine(r.stderr, /policy config .*c.json is not valid JSON/);
+  });
+
+  test("a PavedValidationError is shown as is: every problem, each naming the arg and the fix", async () => {
+    const r = await paved(["check", program("invalid"), ...PACK]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'paved: SegmentedNetwork "core": tiers[2].cidrMask 30 is too small; use 16..28\n' +
+        'SegmentedNetwork "core": azCount 7 is more than the region has; use 1..3\n',
+    );
+  });
+
+  test("--verbose adds the program's stack trace", async () => {
+    const r = await paved(["check", program("throws"), ...PACK, "--verbose"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^paved: the program throws threw: database size must be set$/m);
+    expect(r.stderr).toMatch(/Error: database size must be set\n\s+at .*throws[/\\]index\.ts:4/);
+  });
+
+  test("an unknown format is a usage error (exit 2, not commander's 1)", async () => {
+    const r = await paved(["check", program("bad"), "--format", "xml"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/argument 'xml' is invalid. Allowed choices are text, json, sarif, junit/);
+  });
+
+  test("an unknown command is a usage error", async () => {
+    const r = await paved(["chekc"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown command 'chekc'/);
+  });
+
+  test("--help exits 0 and lists the commands", async () => {
+    const r = await paved(["--help"]);
+    expect(r.code).toBe(0);
+    for (const c of ["check", "diagram", "register", "drift"])
+      expect(r.stdout).toMatch(new RegExp(`^  ${c} `, "m"));
+  });
+});
