@@ -83,7 +83,7 @@ export function createManagedKey(
   );
   const alias = new aws.kms.Alias(
     childName(name, "key", "alias"),
-    { namePrefix: `alias/paved-${name}-`, targetKeyId: key.keyId },
+    { namePrefix: `alias/paved-${name}-`, targetKeyId: key.arn },
     opts,
   );
   return { key, alias, arn: key.arn };

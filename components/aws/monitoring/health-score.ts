@@ -149,7 +149,7 @@ export class HealthScore extends pulumi.ComponentResource {
       throughputBaseline: args.throughputBaseline,
       weights,
     };
-    problems.addAll(validateHealthTargets({ ...targets, weights: args.weights ?? DEFAULT_HEALTH_WEIGHTS }));
+    problems.addAll(validateHealthTargets(targets));
     const threshold = args.threshold ?? 80;
     problems.check(
       typeof threshold === "number" && threshold >= 0 && threshold <= 100,
