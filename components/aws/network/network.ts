@@ -21,7 +21,7 @@ import { createNacls, createSecurityGroupRules, createSecurityGroups } from "./f
 import { createFlowLogs } from "./flowlogs";
 import { ipv6SubnetCidr } from "../../core/cidr";
 import { NetworkPlan, RouteTarget, tryPlanNetwork } from "./plan";
-import { CostEstimate, estimateMonthlyCost } from "./pricing";
+import { NetworkCostEstimate, estimateNetworkMonthlyCost } from "./pricing";
 import { ownerSlug } from "./rules";
 import type { GatewayService } from "./types";
 import { resolveArgs } from "./validate";
@@ -65,7 +65,7 @@ export class SegmentedNetwork extends pulumi.ComponentResource {
   /** The register as a Markdown table, for the change board. */
   readonly registerMarkdown: pulumi.Output<string>;
   /** The fixed monthly cost of NAT, EIPs, interface endpoints and the flow-log key, with a breakdown. */
-  readonly monthlyCostEstimate: pulumi.Output<CostEstimate>;
+  readonly monthlyCostEstimate: pulumi.Output<NetworkCostEstimate>;
 
   constructor(name: string, args: SegmentedNetworkArgs, opts: pulumi.ComponentResourceOptions = {}) {
     const problems = new Problems(SEGMENTED_NETWORK, name);
@@ -282,7 +282,7 @@ export class SegmentedNetwork extends pulumi.ComponentResource {
     this.register = pulumi.output(plan.register.map((r) => ({ ...r })));
     this.registerMarkdown = pulumi.output(renderRegisterMarkdown(`SegmentedNetwork ${name}`, plan.register));
     this.monthlyCostEstimate = pulumi.output(
-      estimateMonthlyCost({
+      estimateNetworkMonthlyCost({
         region,
         nat: plan.nat,
         natGateways: plan.natGateways.length,

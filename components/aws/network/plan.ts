@@ -4,9 +4,8 @@
  * deterministic: no Pulumi here, so it is unit-tested without mocks and the
  * CLI can draw a network (`paved diagram`) from the same plan.
  */
-import { CidrPlan, IPV6_SUBNET_MASK, ipv6SubnetCidr, tryPlanCidrs } from "../../core/cidr";
+import { CidrPlan, tryPlanCidrs } from "../../core/cidr";
 import type { ValidationProblem } from "../../core/errors";
-import { azSuffix } from "../../core/naming";
 import type { FirewallRule } from "../../core/register";
 import {
   FlowSpec,
@@ -26,8 +25,11 @@ import {
   securityGroupRules,
   SgRulePlan,
 } from "./rules";
+import { routeTablesFor, RouteTablePlan } from "./routes";
 
 export type { NatStrategy, TierRouting, TierSpec, FlowSpec, GatewayService } from "./types";
+export type { RoutePlan, RouteTablePlan, RouteTarget } from "./routes";
+export { tierIpv6Cidr } from "./routes";
 
 /** Everything that shapes the network, as plain values. */
 export interface NetworkPlanInput {
@@ -67,32 +69,6 @@ export interface TierPlan extends TierSpec {
   /** The tier's reserved block: every subnet of the tier, now and when AZs are added, lies inside it. */
   readonly blockCidr: string;
   readonly subnets: readonly SubnetPlan[];
-}
-
-/** Where a route sends traffic. */
-export type RouteTarget =
-  | { readonly kind: "internetGateway" }
-  | { readonly kind: "natGateway"; readonly index: number }
-  | { readonly kind: "egressOnlyGateway" };
-
-/** One default route. */
-export interface RoutePlan {
-  readonly destination: "0.0.0.0/0" | "::/0";
-  readonly target: RouteTarget;
-}
-
-/** One route table: per tier, or per tier and AZ for `nat` tiers with `perAz` NAT. */
-export interface RouteTablePlan {
-  /** Name parts after the component name: `app-rt-a`, `public-rt`. */
-  readonly key: string;
-  readonly tier: string;
-  /** Set when the table serves a single AZ. */
-  readonly azIndex?: number;
-  /** The AZ indexes of the tier's subnets it is associated with. */
-  readonly azIndexes: readonly number[];
-  readonly routes: readonly RoutePlan[];
-  /** The gateway endpoints are attached to this table (every non-public tier). */
-  readonly gatewayEndpoints: boolean;
 }
 
 /** One NAT gateway: in the NAT tier's subnet of an AZ. */
@@ -180,71 +156,6 @@ function tierProblems(tiers: readonly TierSpec[], nat: NatStrategy): ValidationP
 function defaultEndpointTier(tiers: readonly TierSpec[]): string | undefined {
   return (tiers.find((t) => t.routing === "nat") ?? tiers.find((t) => t.routing !== "internet") ?? tiers[0])
     ?.name;
-}
-
-function routeTablesFor(tiers: readonly TierPlan[], azCount: number, nat: NatStrategy, ipv6: boolean) {
-  const all = Array.from({ length: azCount }, (_, i) => i);
-  const tables: RouteTablePlan[] = [];
-  for (const t of tiers) {
-    const routing = t.routing;
-    switch (routing) {
-      case "internet":
-        tables.push({
-          key: `${t.name}-rt`,
-          tier: t.name,
-          azIndexes: all,
-          routes: [
-            { destination: "0.0.0.0/0", target: { kind: "internetGateway" } },
-            ...(ipv6 ? [{ destination: "::/0", target: { kind: "internetGateway" } } as const] : []),
-          ],
-          gatewayEndpoints: false,
-        });
-        break;
-      case "nat": {
-        const v6: RoutePlan[] = ipv6 ? [{ destination: "::/0", target: { kind: "egressOnlyGateway" } }] : [];
-        if (nat === "perAz") {
-          for (const az of all) {
-            tables.push({
-              key: `${t.name}-rt-${azSuffix(az)}`,
-              tier: t.name,
-              azIndex: az,
-              azIndexes: [az],
-              routes: [{ destination: "0.0.0.0/0", target: { kind: "natGateway", index: az } }, ...v6],
-              gatewayEndpoints: true,
-            });
-          }
-        } else {
-          tables.push({
-            key: `${t.name}-rt`,
-            tier: t.name,
-            azIndexes: all,
-            routes: [
-              ...(nat === "single"
-                ? [{ destination: "0.0.0.0/0", target: { kind: "natGateway", index: 0 } } as const]
-                : []),
-              ...v6,
-            ],
-            gatewayEndpoints: true,
-          });
-        }
-        break;
-      }
-      case "none":
-        tables.push({
-          key: `${t.name}-rt`,
-          tier: t.name,
-          azIndexes: all,
-          routes: [],
-          gatewayEndpoints: true,
-        });
-        break;
-      default: {
-        const never: never = routing;
-        throw new Error(`unknown routing ${String(never)}`);
-      }
-    }
-  }
-  return tables;
 }
 
 /** Plans the network. Returns the plan, or every problem that stops it. */
@@ -420,14 +331,4 @@ function buildPlan(
     },
     problems,
   };
-}
-
-/**
- * A tier's IPv6 block: the `reservedAzs` consecutive /64s its subnets take,
- * inside the VPC's /56 (known once AWS assigns it; call inside an `apply`).
- */
-export function tierIpv6Cidr(vpcIpv6Cidr: string, tierIndex: number, reservedAzs: number): string {
-  const first = ipv6SubnetCidr(vpcIpv6Cidr, tierIndex * reservedAzs);
-  const mask = IPV6_SUBNET_MASK - Math.round(Math.log2(reservedAzs));
-  return `${first.split("/")[0]}/${mask}`;
 }

@@ -12,18 +12,18 @@
  * IPv4 Address" at $0.005 per hour since 2024-02-01), AWS PrivateLink pricing
  * (https://aws.amazon.com/privatelink/pricing/: interface endpoint per AZ-hour)
  * and AWS KMS pricing ($1 per customer managed key per month). Prices change:
- * review this table against those pages, and bump `PRICE_TABLE_AS_OF`.
+ * review this table against those pages, and bump `NETWORK_PRICES_AS_OF`.
  */
 import type { NatStrategy } from "./plan";
 
 /** When the table was last compared with the pricing pages. */
-export const PRICE_TABLE_AS_OF = "2026-11";
+export const NETWORK_PRICES_AS_OF = "2026-11";
 
 /** Hours in a billing month, as AWS's own calculators count them. */
 export const HOURS_PER_MONTH = 730;
 
 /** Hourly list prices of one region, USD. */
-export interface RegionPrices {
+export interface NetworkRegionPrices {
   /** One NAT gateway, per hour. */
   readonly natGatewayHour: number;
   /** One public IPv4 address (the NAT gateway's Elastic IP), per hour. */
@@ -34,15 +34,15 @@ export interface RegionPrices {
   readonly kmsKeyMonth: number;
 }
 
-/** The prices used for a region not in {@link PRICE_TABLE}: us-east-1's, the lowest. */
-export const DEFAULT_PRICES: RegionPrices = {
+/** The prices used for a region not in {@link NETWORK_PRICE_TABLE}: us-east-1's, the lowest. */
+export const DEFAULT_NETWORK_PRICES: NetworkRegionPrices = {
   natGatewayHour: 0.045,
   publicIpv4Hour: 0.005,
   interfaceEndpointAzHour: 0.01,
   kmsKeyMonth: 1,
 };
 
-const p = (natGatewayHour: number, interfaceEndpointAzHour: number): RegionPrices => ({
+const p = (natGatewayHour: number, interfaceEndpointAzHour: number): NetworkRegionPrices => ({
   natGatewayHour,
   publicIpv4Hour: 0.005,
   interfaceEndpointAzHour,
@@ -50,8 +50,8 @@ const p = (natGatewayHour: number, interfaceEndpointAzHour: number): RegionPrice
 });
 
 /** List prices per region. */
-export const PRICE_TABLE: Readonly<Record<string, RegionPrices>> = {
-  "us-east-1": DEFAULT_PRICES,
+export const NETWORK_PRICE_TABLE: Readonly<Record<string, NetworkRegionPrices>> = {
+  "us-east-1": DEFAULT_NETWORK_PRICES,
   "us-east-2": p(0.045, 0.01),
   "us-west-1": p(0.048, 0.011),
   "us-west-2": p(0.045, 0.01),
@@ -70,7 +70,7 @@ export const PRICE_TABLE: Readonly<Record<string, RegionPrices>> = {
 };
 
 /** One line of the estimate. */
-export interface CostItem {
+export interface NetworkCostItem {
   /** What is billed: `NAT gateway`, `Elastic IP (NAT)`, `Interface endpoint AZ-hours`, `KMS key (flow logs)`. */
   readonly item: string;
   readonly quantity: number;
@@ -82,21 +82,21 @@ export interface CostItem {
 }
 
 /** The fixed monthly cost of a network. */
-export interface CostEstimate {
+export interface NetworkCostEstimate {
   readonly currency: "USD";
   readonly region: string;
-  /** True when the region was not in the table and {@link DEFAULT_PRICES} were used. */
+  /** True when the region was not in the table and {@link DEFAULT_NETWORK_PRICES} were used. */
   readonly defaultPrices: boolean;
   readonly nat: NatStrategy;
   /** The sum of the items, rounded to cents. */
   readonly total: number;
-  readonly items: readonly CostItem[];
+  readonly items: readonly NetworkCostItem[];
   readonly pricesAsOf: string;
   readonly notes: readonly string[];
 }
 
 /** What the estimate depends on. */
-export interface CostInput {
+export interface NetworkCostInput {
   readonly region: string | undefined;
   readonly nat: NatStrategy;
   readonly natGateways: number;
@@ -109,10 +109,10 @@ export interface CostInput {
 const cents = (n: number) => Math.round(n * 100) / 100;
 
 /** Estimates the fixed monthly cost. Pure and deterministic. */
-export function estimateMonthlyCost(input: CostInput): CostEstimate {
-  const known = input.region !== undefined && input.region in PRICE_TABLE;
-  const prices = known ? PRICE_TABLE[input.region as string] : DEFAULT_PRICES;
-  const items: CostItem[] = [];
+export function estimateNetworkMonthlyCost(input: NetworkCostInput): NetworkCostEstimate {
+  const known = input.region !== undefined && input.region in NETWORK_PRICE_TABLE;
+  const prices = known ? NETWORK_PRICE_TABLE[input.region as string] : DEFAULT_NETWORK_PRICES;
+  const items: NetworkCostItem[] = [];
   const hourly = (item: string, quantity: number, unitPrice: number) => {
     if (quantity > 0) {
       items.push({
@@ -141,7 +141,7 @@ export function estimateMonthlyCost(input: CostInput): CostEstimate {
     });
   }
   const notes = [
-    `${HOURS_PER_MONTH} hours a month; on-demand list prices as of ${PRICE_TABLE_AS_OF}.`,
+    `${HOURS_PER_MONTH} hours a month; on-demand list prices as of ${NETWORK_PRICES_AS_OF}.`,
     "Excludes data processed by NAT gateways and endpoints, data transfer, and flow-log ingestion and storage.",
   ];
   if (!known)
@@ -153,7 +153,7 @@ export function estimateMonthlyCost(input: CostInput): CostEstimate {
     nat: input.nat,
     total: cents(items.reduce((s, i) => s + i.monthly, 0)),
     items,
-    pricesAsOf: PRICE_TABLE_AS_OF,
+    pricesAsOf: NETWORK_PRICES_AS_OF,
     notes,
   };
 }
