@@ -1,0 +1,75 @@
+/**
+ * blocked: four mistakes that reach production every week somewhere, written
+ * the way they usually are: as raw resources, outside the paved components.
+ * `paved check` (and `pulumi preview --policy-pack`) blocks each one. The
+ * README shows the output and the fix for each.
+ *
+ * Do not copy this program. Copy the fixes in README.md.
+ */
+import * as aws from "@pulumi/aws";
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { registerGovernanceTransform } from "paved";
+
+const config = new pulumi.Config();
+/** An existing VPC (the platform team's network). */
+const vpcId = config.require("vpcId");
+
+// The governance tags and labels are right: only the four mistakes are left.
+registerGovernanceTransform();
+
+// Mistake 1: SSH open to the whole internet.
+const bastion = new aws.ec2.SecurityGroup("bastion", {
+  vpcId,
+  description: "SSH for the team",
+  ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"], description: "SSH" }],
+});
+
+// Mistake 2: an IAM policy that allows every action on every resource.
+const role = new aws.iam.Role("app", {
+  assumeRolePolicy: JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }],
+  }),
+});
+new aws.iam.RolePolicy("app-everything", {
+  role: role.id,
+  policy: JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }],
+  }),
+});
+
+// Mistake 3: a volume without encryption (unset means unencrypted, unless the
+// account's default happens to be on).
+const data = new aws.ebs.Volume("data", {
+  availabilityZone: "us-east-1a",
+  size: 100,
+  type: "gp3",
+});
+
+// Mistake 4: a privileged container. It can do anything the node can.
+new k8s.apps.v1.Deployment("debug", {
+  metadata: { namespace: "orders" },
+  spec: {
+    replicas: 1,
+    selector: { matchLabels: { app: "debug" } },
+    template: {
+      metadata: { labels: { app: "debug" } },
+      spec: {
+        containers: [
+          {
+            name: "debug",
+            image: "registry.example.com/debug-tools:2.3.1",
+            securityContext: { privileged: true },
+            resources: { limits: { cpu: "500m", memory: "256Mi" } },
+          },
+        ],
+      },
+    },
+  },
+});
+
+export const securityGroupId = bastion.id;
+export const roleArn = role.arn;
+export const volumeId = data.id;

@@ -1,0 +1,186 @@
+/**
+ * Every example, and the root platform program in each of its stacks:
+ *
+ * 1. runs under the mock engine exactly as `paved check` runs it (the CLI's
+ *    loadProject + runProgram, in a child process per program), and its sorted
+ *    URN list matches the snapshot. A changed URN means a resource would be
+ *    replaced (or deleted) in every stack built from the program: update the
+ *    snapshot only when that is intended, and say so in a changeset
+ *    (docs/versioning.md);
+ * 2. passes `paved check` (the real CLI, bin/paved.js) with no mandatory
+ *    violation, except `blocked`, which must be blocked by the policies its
+ *    README promises, each on the resource that makes the mistake.
+ *
+ * The examples import "paved" as an app team does; test/release/paved-alias.ts
+ * resolves that name to this checkout's sources.
+ */
+import { spawn } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { PAVED_ENTRY } from "./release/paved-alias";
+
+const ROOT = path.resolve(__dirname, "..");
+const EXAMPLES = ["web-service", "shared-volume-cluster", "team-namespace", "blocked"] as const;
+
+interface Program {
+  /** The snapshot's name. */
+  readonly id: string;
+  /** The project directory, relative to the repository root. */
+  readonly dir: string;
+  readonly stack: string;
+}
+
+const PROGRAMS: readonly Program[] = [
+  ...EXAMPLES.map((e) => ({ id: `examples/${e}`, dir: `examples/${e}`, stack: "dev" })),
+  ...["dev", "staging", "prod"].map((stack) => ({ id: `platform (${stack})`, dir: ".", stack })),
+];
+
+interface Spawned {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** A directory on NODE_PATH holding a `paved` module that re-exports the sources, for the CLI process. */
+function nodePathShim(): string {
+  const dir = path.join(ROOT, "node_modules", ".cache", "paved-examples-test");
+  fs.mkdirSync(path.join(dir, "paved"), { recursive: true });
+  fs.writeFileSync(
+    path.join(dir, "paved", "index.js"),
+    `module.exports = require(${JSON.stringify(PAVED_ENTRY)});\n`,
+  );
+  return dir;
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Spawned> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Runs jobs two at a time (CI has two cores). */
+async function pool<T, R>(items: readonly T[], job: (t: T) => Promise<R>, width = 2): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await job(items[i]);
+      }
+    }),
+  );
+  return out;
+}
+
+interface RecordedResource {
+  urn: string;
+  type: string;
+  custom: boolean;
+  parent: string;
+}
+
+const runs = new Map<string, { resources: RecordedResource[]; warnings: string[] }>();
+
+beforeAll(async () => {
+  const results = await pool(PROGRAMS, (p) =>
+    run(["-r", "sucrase/register/ts", "test/release/run-example.ts", p.dir, p.stack]),
+  );
+  PROGRAMS.forEach((p, i) => {
+    const r = results[i];
+    if (r.code !== 0) throw new Error(`${p.id} failed to run (exit ${r.code}): ${r.stderr}`);
+    runs.set(p.id, JSON.parse(r.stdout));
+  });
+}, 180_000);
+
+describe.each(PROGRAMS.map((p) => [p.id, p] as const))("%s under the mock engine", (id) => {
+  test("registers the same URNs as the snapshot (no unintended replacement)", () => {
+    const urns = runs
+      .get(id)!
+      .resources.map((r) => r.urn)
+      .sort();
+    expect(urns).toMatchSnapshot();
+  });
+
+  test("puts every cloud resource inside a component or the stack, with a unique URN", () => {
+    const resources = runs.get(id)!.resources;
+    const urns = resources.map((r) => r.urn);
+    expect(new Set(urns).size).toBe(urns.length);
+    const known = new Set(urns);
+    const orphans = resources.filter((r) => r.type !== "pulumi:pulumi:Stack" && !known.has(r.parent));
+    expect(orphans.map((r) => r.urn)).toEqual([]);
+  });
+});
+
+test("the platform program's stacks differ as their config says: NAT per AZ only in prod", () => {
+  const natCount = (stack: string) =>
+    runs.get(`platform (${stack})`)!.resources.filter((r) => r.type === "aws:ec2/natGateway:NatGateway")
+      .length;
+  expect([natCount("dev"), natCount("staging"), natCount("prod")]).toEqual([1, 1, 3]);
+});
+
+interface CheckReport {
+  violations: { policy: string; level: string; severity: string; urn: string; message: string }[];
+}
+
+/** What `blocked` must be blocked by: the policy and the resource (URN suffix) it names. */
+const BLOCKED_BY = [
+  { policy: "aws-sg-no-public-admin-ingress", urn: "aws:ec2/securityGroup:SecurityGroup::bastion" },
+  { policy: "aws-iam-no-wildcard-action", urn: "aws:iam/rolePolicy:RolePolicy::app-everything" },
+  { policy: "aws-ebs-volume-encrypted", urn: "aws:ebs/volume:Volume::data" },
+  { policy: "k8s-no-privileged", urn: "kubernetes:apps/v1:Deployment::debug" },
+] as const;
+
+describe("paved check on every example", () => {
+  const checks = new Map<string, Spawned>();
+
+  beforeAll(async () => {
+    const env = { NODE_PATH: nodePathShim(), PAVED_FROM_SOURCE: "1" };
+    const results = await pool(EXAMPLES, (e) =>
+      run([path.join("bin", "paved.js"), "check", `examples/${e}`, "--format", "json"], env),
+    );
+    EXAMPLES.forEach((e, i) => checks.set(e, results[i]));
+  }, 300_000);
+
+  const report = (example: string): CheckReport => {
+    const r = checks.get(example)!;
+    try {
+      return JSON.parse(r.stdout) as CheckReport;
+    } catch {
+      throw new Error(`paved check examples/${example} printed no JSON report (exit ${r.code}): ${r.stderr}`);
+    }
+  };
+
+  test.each(EXAMPLES.filter((e) => e !== "blocked"))("%s: exit 0, no mandatory violation", (example) => {
+    const mandatory = report(example).violations.filter((v) => v.level === "mandatory");
+    expect(mandatory.map((v) => `${v.policy} ${v.urn}: ${v.message}`)).toEqual([]);
+    expect(checks.get(example)!.code).toBe(0);
+  });
+
+  test("blocked: exit 1, blocked by each policy its README shows, on the resource at fault", () => {
+    const mandatory = report("blocked").violations.filter((v) => v.level === "mandatory");
+    for (const expected of BLOCKED_BY) {
+      expect(mandatory).toContainEqual(
+        expect.objectContaining({
+          policy: expected.policy,
+          urn: expect.stringMatching(new RegExp(`${escape(expected.urn)}$`)),
+        }),
+      );
+    }
+    expect(checks.get("blocked")!.code).toBe(1);
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\$]/g, "\\$&");
+}

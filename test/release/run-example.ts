@@ -1,0 +1,58 @@
+/**
+ * Runs one example program under the mock engine, the way `paved check` runs
+ * it (the CLI's own loadProject + runProgram), and prints what it registered
+ * as JSON on stdout. A child process per example keeps the Pulumi runtime's
+ * global state (mocks, the stack resource) apart between examples.
+ *
+ * Usage: node -r sucrase/register/ts test/release/run-example.ts <example-dir> [stack]
+ *
+ * The examples import the library as an app team does, `from "paved"`; here
+ * that name resolves to this checkout's sources (components/index.ts), so the
+ * examples are tested against the code beside them, not a published version.
+ */
+import * as path from "path";
+import { aliasPavedToSources } from "./paved-alias";
+
+aliasPavedToSources();
+
+/**
+ * Stack transforms (AppRegistration's tag transform) need the engine's part
+ * played under mocks (components/aws/registration/mock-transforms.ts). When
+ * the CLI's mock engine does not do it itself, this wraps its installer so it
+ * does, the same way `paved check` must.
+ */
+async function enableStackTransformsUnderMocks(): Promise<void> {
+  const mocks = (await import("../../cli/engine/mocks")) as unknown as Record<string, unknown>;
+  const { enableMockStackTransforms } = await import("../../components/aws/registration/mock-transforms");
+  const install = mocks.installMockEngine as (...a: unknown[]) => unknown;
+  mocks.installMockEngine = (...a: unknown[]) => {
+    const records = install(...a);
+    enableMockStackTransforms();
+    return records;
+  };
+}
+
+async function main(): Promise<void> {
+  const [dir, stack = "dev"] = process.argv.slice(2);
+  const { loadProject } = await import("../../cli/project");
+  const { runProgram } = await import("../../cli/engine/run");
+  await enableStackTransformsUnderMocks();
+  const project = loadProject(path.resolve(dir), stack);
+  const run = await runProgram(project);
+  const out = {
+    project: project.name,
+    warnings: run.warnings,
+    resources: run.resources.map((r) => ({
+      urn: r.urn,
+      type: r.type,
+      custom: r.custom,
+      parent: r.parent ?? "",
+    })),
+  };
+  process.stdout.write(JSON.stringify(out), () => process.exit(0));
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(2);
+});
