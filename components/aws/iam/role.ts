@@ -170,15 +170,13 @@ export class LeastPrivilegeRole extends pulumi.ComponentResource {
     this.arn = this.role.arn;
     this.name = this.role.name;
     const trustLine = describeTrust(trust);
-    this.summary = pulumi
-      .output(statements)
-      .apply((resolved) =>
-        summarize(resolved as PermissionStatementSpec[], {
-          trust: trustLine,
-          managedPolicyArns: managed,
-          boundary,
-        }),
-      );
+    this.summary = pulumi.output(statements).apply((resolved) =>
+      summarize(resolved as PermissionStatementSpec[], {
+        trust: trustLine,
+        managedPolicyArns: managed,
+        boundary,
+      }),
+    );
     this.registerOutputs({
       role: this.role,
       arn: this.arn,

@@ -43,7 +43,7 @@ export const TRANSFORM_COMPONENT = "GovernanceTransform";
  */
 function keepingSecret<T>(v: unknown, merge: (plain: unknown) => pulumi.Input<T>): pulumi.Input<T> {
   if (pulumi.runtime.isRpcSecret(v)) {
-    return pulumi.secret(pulumi.output(merge(pulumi.runtime.unwrapRpcSecret(v))) as pulumi.Output<T>);
+    return pulumi.secret(merge(pulumi.runtime.unwrapRpcSecret(v))) as pulumi.Input<T>;
   }
   return merge(v);
 }
