@@ -24,6 +24,7 @@ import { NetworkPlan, RouteTarget, tryPlanNetwork } from "./plan";
 import { NetworkCostEstimate, estimateNetworkMonthlyCost } from "./pricing";
 import { ownerSlug } from "./rules";
 import type { GatewayService } from "./types";
+import { networkTopology, NetworkTopology } from "./topology";
 import { resolveArgs } from "./validate";
 
 /** The pattern name stamped on every child as `paved:pattern`. */
@@ -66,6 +67,8 @@ export class SegmentedNetwork extends pulumi.ComponentResource {
   readonly registerMarkdown: pulumi.Output<string>;
   /** The fixed monthly cost of NAT, EIPs, interface endpoints and the flow-log key, with a breakdown. */
   readonly monthlyCostEstimate: pulumi.Output<NetworkCostEstimate>;
+  /** Tiers, subnets per AZ, NAT placement and flows with ports: what `paved diagram` draws. */
+  readonly topology: pulumi.Output<NetworkTopology>;
 
   constructor(name: string, args: SegmentedNetworkArgs, opts: pulumi.ComponentResourceOptions = {}) {
     const problems = new Problems(SEGMENTED_NETWORK, name);
@@ -291,6 +294,7 @@ export class SegmentedNetwork extends pulumi.ComponentResource {
         kmsKey: resolved.flowLogs.destination === "cloudWatch" && resolved.flowLogs.kmsKeyArn === undefined,
       }),
     );
+    this.topology = pulumi.output(networkTopology(plan));
     this.registerOutputs({
       vpcId: this.vpcId,
       availabilityZones: this.availabilityZones,
@@ -305,6 +309,7 @@ export class SegmentedNetwork extends pulumi.ComponentResource {
       register: this.register,
       registerMarkdown: this.registerMarkdown,
       monthlyCostEstimate: this.monthlyCostEstimate,
+      topology: this.topology,
     });
   }
 }

@@ -412,6 +412,16 @@ describe("the perAz network with the sample flows", () => {
       { item: "KMS key (flow logs)", quantity: 1, unitPrice: 1, unit: "month", monthly: 1 },
     ]);
     expect(cost.total).toBe(141.16);
+    const topo = await valueOf(net.topology);
+    expect(topo.tiers.map((t) => [t.name, t.natAzs])).toEqual([
+      ["public", [0, 1, 2]],
+      ["app", []],
+      ["data", []],
+      ["intra", []],
+    ]);
+    expect(topo.flows).toContainEqual(
+      expect.objectContaining({ from: "app", to: "data", protocol: "tcp", ports: "5432", generated: false }),
+    );
     expect(cost).toMatchObject({ currency: "USD", region: "eu-west-1", nat: "perAz", defaultPrices: false });
   });
 });
