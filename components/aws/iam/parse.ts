@@ -247,3 +247,8 @@ export function conditionEntries(
 export function hasAnyCondition(s: NormalizedStatement): boolean {
   return Object.values(s.condition ?? {}).some((block) => Object.keys(block).length > 0);
 }
+
+/** How messages name a statement: `statement 2`, or `statement 2 (Sid "ReadData")`. */
+export function statementLabel(s: NormalizedStatement): string {
+  return s.sid ? `statement ${s.index} (Sid "${s.sid}")` : `statement ${s.index}`;
+}
