@@ -172,7 +172,6 @@ export class SanVolume extends pulumi.ComponentResource {
     const tags = componentTags(gov, PATTERN, args.tags);
     const targetValue = `${pulumi.getProject()}/${pulumi.getStack()}/${name}`;
     const partition = aws.getPartitionOutput({}, { parent: this }).partition;
-    const accountId = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
 
     // 1. The DLM role (trust only), so the key policy can name it.
     let role: aws.iam.Role | undefined;
@@ -181,7 +180,7 @@ export class SanVolume extends pulumi.ComponentResource {
         childName(name, "dlm"),
         {
           description: `Data Lifecycle Manager snapshots of SanVolume ${name}`,
-          assumeRolePolicy: accountId.apply((id) => JSON.stringify(dlmTrustPolicy(id))),
+          assumeRolePolicy: JSON.stringify(dlmTrustPolicy()),
           permissionsBoundary:
             args.permissionsBoundaryArn ?? new pulumi.Config("paved").get("permissionsBoundaryArn"),
           tags,

@@ -218,18 +218,16 @@ export interface IamStatement {
   Condition?: Record<string, Record<string, string | string[]>>;
 }
 
-/** The trust policy of the DLM execution role: only DLM, only for this account. */
-export function dlmTrustPolicy(accountId: string): { Version: "2012-10-17"; Statement: object[] } {
+/**
+ * The trust policy of the DLM execution role: only the DLM service. (The DLM
+ * User Guide's default roles trust `dlm.amazonaws.com` with no condition; it
+ * does not document `aws:SourceAccount` for DLM, and a condition DLM does not
+ * send would silently stop every snapshot, so none is added.)
+ */
+export function dlmTrustPolicy(): { Version: "2012-10-17"; Statement: object[] } {
   return {
     Version: "2012-10-17",
-    Statement: [
-      {
-        Effect: "Allow",
-        Principal: { Service: "dlm.amazonaws.com" },
-        Action: "sts:AssumeRole",
-        Condition: { StringEquals: { "aws:SourceAccount": accountId } },
-      },
-    ],
+    Statement: [{ Effect: "Allow", Principal: { Service: "dlm.amazonaws.com" }, Action: "sts:AssumeRole" }],
   };
 }
 
