@@ -81,7 +81,9 @@ export function toAnalyzeRequest(r: AnalyzerResourceRecord): analyzerpb.AnalyzeR
   return req;
 }
 
-function providerOf(p: NonNullable<AnalyzerResourceRecord["providerResource"]>): analyzerpb.AnalyzerProviderResource {
+function providerOf(
+  p: NonNullable<AnalyzerResourceRecord["providerResource"]>,
+): analyzerpb.AnalyzerProviderResource {
   const out = new analyzerpb.AnalyzerProviderResource();
   out.setType(p.type);
   out.setUrn(p.urn);

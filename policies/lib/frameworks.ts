@@ -34,3 +34,16 @@ export function nist80053(reference: string): FrameworkRef {
 export function formatFramework(f: FrameworkRef): string {
   return `${f.name} ${f.version} ${f.reference}`;
 }
+
+const SHORT_NAMES: Readonly<Record<string, string>> = {
+  "CIS AWS Foundations Benchmark": "CIS AWS",
+  "AWS Foundational Security Best Practices": "AWS FSBP",
+  "Pod Security Standards": "PSS",
+  "CIS Kubernetes Benchmark": "CIS K8s",
+  "NIST SP 800-53": "NIST 800-53",
+};
+
+/** `CIS AWS 5.2`: the short form, for tables. */
+export function shortFramework(f: FrameworkRef): string {
+  return `${SHORT_NAMES[f.name] ?? f.name} ${f.reference}`;
+}
