@@ -59,3 +59,13 @@ export function formatLabels(labels: LabelMap): string {
 
 /** The label every namespace carries with its own name (Kubernetes 1.22+). */
 export const NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
+
+/**
+ * Checks a namespace given as a plain string (an RFC 1123 label). A namespace
+ * that comes from another resource (an Output) is checked by that resource.
+ */
+export function namespaceProblems(namespace: unknown, arg = "namespace"): ValidationProblem[] {
+  if (typeof namespace !== "string") return [];
+  const p = nameProblem("k8sDnsLabel", namespace, arg);
+  return p ? [p] : [];
+}

@@ -9,6 +9,7 @@ import { resolveGovernance } from "../../core/config";
 import { Problems } from "../../core/errors";
 import { componentLabels, Governance } from "../../core/governance";
 import { childName, nameProblem } from "../../core/naming";
+import { namespaceProblems } from "../labels";
 import {
   buildSloRules,
   DEFAULT_SLO_METRICS,
@@ -66,6 +67,7 @@ export class SloAlerts extends pulumi.ComponentResource {
     const ruleName = args.ruleName ?? name;
     const nameP = nameProblem("k8sDnsSubdomain", ruleName, args.ruleName === undefined ? "name" : "ruleName");
     if (nameP) problems.addAll([nameP]);
+    problems.addAll(namespaceProblems(args.namespace));
     const input = {
       service: args.service,
       serviceLabel: args.serviceLabel ?? "service",

@@ -5,8 +5,7 @@
  */
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { resolveGovernance } from "../../core/config";
-import { changeTicketPatternFromConfig } from "../../core/config";
+import { changeTicketPatternFromConfig, resolveGovernance } from "../../core/config";
 import { Problems } from "../../core/errors";
 import { componentLabels, Governance } from "../../core/governance";
 import { childName, nameProblem } from "../../core/naming";
@@ -18,6 +17,14 @@ import { DEFAULT_DEPLOYER_RULES, groupProblems, readerRules, RoleRule, roleRuleP
 
 /** The pattern name stamped on every object. */
 export const NAMESPACE_BASELINE_PATTERN = "NamespaceBaseline";
+/** Namespaces the cluster and its add-ons own; a team baseline never takes them over. */
+export const RESERVED_NAMESPACES: readonly string[] = [
+  "default",
+  "kube-system",
+  "kube-public",
+  "kube-node-lease",
+];
+
 /** The Pod Security Standards version pinned by default. */
 export const DEFAULT_POD_SECURITY_VERSION = "v1.31";
 
@@ -101,6 +108,13 @@ export class NamespaceBaseline extends pulumi.ComponentResource {
         nameProblem("k8sDnsLabel", nsName, args.namespace === undefined ? "name" : "namespace"),
         nameProblem("k8sDnsLabel", args.serviceAccountName ?? "workload", "serviceAccountName"),
       ].filter((p) => p !== undefined),
+    );
+    problems.check(
+      !RESERVED_NAMESPACES.includes(nsName),
+      args.namespace === undefined ? "name" : "namespace",
+      `"${nsName}" is a namespace the cluster owns`,
+      "give the team its own namespace, for example payments",
+      "PAVED_K8S_NAMESPACE_RESERVED",
     );
     const psVersion = args.podSecurityVersion ?? DEFAULT_POD_SECURITY_VERSION;
     problems.check(

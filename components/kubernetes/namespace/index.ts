@@ -2,3 +2,4 @@ export * from "./baseline";
 export * from "./flows";
 export * from "./quota";
 export * from "./rbac";
+export * from "./peers";

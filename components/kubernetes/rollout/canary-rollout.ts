@@ -13,6 +13,7 @@ import { Problems } from "../../core/errors";
 import { componentLabels, Governance } from "../../core/governance";
 import { childName, nameProblem } from "../../core/naming";
 import { parsePortSpec, isProblem } from "../../core/ports";
+import { namespaceProblems } from "../labels";
 import {
   analysisTemplateSpec,
   buildPodSpec,
@@ -127,6 +128,7 @@ export class CanaryRollout extends pulumi.ComponentResource {
       args.rolloutName === undefined ? "name" : "rolloutName",
     );
     if (nameP) problems.addAll([nameP]);
+    problems.addAll(namespaceProblems(args.namespace));
 
     const weights = args.steps ?? DEFAULT_CANARY_STEPS;
     problems.addAll(stepProblems(weights));

@@ -8,6 +8,7 @@ import { resolveGovernance } from "../../core/config";
 import { Problems } from "../../core/errors";
 import { componentLabels, Governance } from "../../core/governance";
 import { childName, nameProblem } from "../../core/naming";
+import { namespaceProblems } from "../labels";
 import { AccessMode, claimProblems, StorageClassProfile, VolumeMode } from "./plan";
 import { EncryptedStorageClass } from "./storage-class";
 
@@ -56,6 +57,7 @@ export class VolumeClaim extends pulumi.ComponentResource {
       args.claimName === undefined ? "name" : "claimName",
     );
     if (nameP) problems.addAll([nameP]);
+    problems.addAll(namespaceProblems(args.namespace));
     const cls = args.storageClass;
     const profile = cls instanceof EncryptedStorageClass ? cls.profile : cls;
     if (!profile || typeof profile.name !== "string") {

@@ -231,6 +231,7 @@ describe("SloAlerts", () => {
       "availabilityTarget",
     ],
     ["an invalid service", { service: "" }, "PAVED_K8S_SLO_SERVICE", "service"],
+    ["an invalid namespace", { namespace: "Payments" }, "PAVED_NAME_CHARS", "namespace"],
   ])("%s is refused", (_what, change, code, arg) => {
     let err: unknown;
     try {

@@ -1,3 +1,4 @@
+import * as fc from "fast-check";
 import { DEFAULT_CHANGE_TICKET_PATTERN } from "../../../components/core/governance";
 import {
   EgressFlow,
@@ -47,7 +48,7 @@ describe("planFlows", () => {
     ]);
   });
 
-  test("the id ignores label order, justification and ticket, and changes with the ports", () => {
+  test("the id ignores label order, port order, justification and ticket, and changes with the ports", () => {
     const a = plan([OK]).rules.at(-1)!.id;
     const b = plan([
       {
@@ -58,6 +59,9 @@ describe("planFlows", () => {
       },
     ]).rules.at(-1)!.id;
     const c = plan([{ ...OK, ports: [8081] }]).rules.at(-1)!.id;
+    const d = plan([{ ...OK, ports: [443, 8080] }]).rules.at(-1)!.id;
+    const e = plan([{ ...OK, ports: [8080, 443] }]).rules.at(-1)!.id;
+    expect(d).toBe(e);
     expect(b).toBe(a);
     expect(c).not.toBe(a);
   });
@@ -296,5 +300,65 @@ describe("labels and quantities", () => {
     ["", undefined],
   ])("parseQuantity(%p) = %p", (text, value) => {
     expect(parseQuantity(text)).toBe(value);
+  });
+});
+
+describe("planFlows properties", () => {
+  const peer = fc.oneof(
+    fc.record({ namespace: fc.constantFrom("shop", "billing", "ingress-nginx") }),
+    fc.record({ podSelector: fc.constantFrom({ app: "web" }, { app: "api" }, { app: "web", tier: "edge" }) }),
+    fc.record({
+      namespace: fc.constantFrom("shop", "billing"),
+      podSelector: fc.constantFrom({ app: "web" }, { role: "client" }),
+    }),
+    fc.record({ ipBlock: fc.record({ cidr: fc.constantFrom("10.1.0.0/16", "192.168.4.0/24") }) }),
+  );
+  const flow = fc.record({
+    from: peer,
+    to: fc.constantFrom("api", "db"),
+    ports: fc.uniqueArray(fc.integer({ min: 1, max: 65535 }), { minLength: 1, maxLength: 3 }),
+    protocol: fc.constantFrom("TCP" as const, "UDP" as const),
+    justification: fc.constant("needed"),
+    ticket: fc.constant("CHG-1"),
+  }) as unknown as fc.Arbitrary<IngressFlow>;
+  const byName = (flows: IngressFlow[]) =>
+    Object.fromEntries(plan(flows).policies.map((p) => [p.name, p.spec]));
+
+  test("the policies do not depend on the order of the flows", () => {
+    const flowsAndPermutation = fc
+      .uniqueArray(flow, {
+        maxLength: 6,
+        selector: (f) => JSON.stringify([f.from, f.to, f.ports, f.protocol]),
+      })
+      .chain((flows) =>
+        fc.tuple(
+          fc.constant(flows),
+          fc.shuffledSubarray(flows, { minLength: flows.length, maxLength: flows.length }),
+        ),
+      );
+    fc.assert(
+      fc.property(flowsAndPermutation, ([flows, shuffled]) => {
+        const p = plan(flows);
+        // Two flows that differ only in port order allow the same traffic: the duplicate check catches them.
+        if (p.problems.length > 0) return p.problems.every((x) => x.code === "PAVED_K8S_FLOW_DUPLICATE");
+        expect(byName(shuffled)).toEqual(byName(flows));
+        return true;
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  test("every policy name is a valid, unique Kubernetes name and every rule id is unique", () => {
+    fc.assert(
+      fc.property(fc.array(flow, { maxLength: 6 }), (flows) => {
+        const p = plan(flows);
+        const names = p.policies.map((x) => x.name);
+        expect(new Set(names).size).toBe(names.length);
+        for (const n of names) expect(n).toMatch(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/);
+        const ids = p.rules.map((r) => r.id);
+        expect(new Set(ids).size).toBe(ids.length);
+      }),
+      { numRuns: 150 },
+    );
   });
 });

@@ -430,6 +430,7 @@ describe("NamespaceBaseline bad input", () => {
       "PAVED_NAME_CHARS",
       "serviceAccountName",
     ],
+    ["a cluster-owned namespace", { namespace: "kube-system" }, "PAVED_K8S_NAMESPACE_RESERVED", "namespace"],
   ] as [string, NamespaceBaselineArgs, string, string][])("%s is refused", (_what, args, code, arg) => {
     const err = errorOf(() => new NamespaceBaseline("bad", args));
     expect(err.hasCode(code)).toBe(true);

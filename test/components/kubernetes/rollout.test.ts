@@ -336,6 +336,7 @@ describe("CanaryRollout", () => {
     ["steps not ending at 100", { steps: [10, 50] }, "PAVED_K8S_CANARY_STEPS", "steps"],
     ["steps not increasing", { steps: [50, 25, 100] }, "PAVED_K8S_CANARY_STEPS", "steps[1]"],
     ["an invalid rollout name", { rolloutName: "API_v2" }, "PAVED_NAME_CHARS", "rolloutName"],
+    ["an invalid namespace", { namespace: "Payments" }, "PAVED_NAME_CHARS", "namespace"],
     [
       "a request above its limit",
       { resources: { requests: { cpu: "1" } } },

@@ -233,6 +233,7 @@ describe("VolumeClaim", () => {
     ["an io2 size below 4 GiB", io2, { size: "2Gi" }, "PAVED_VOLUME_SIZE_RANGE", "size"],
     ["an io2 size too small for the class's IOPS", io2, { size: "10Gi" }, "PAVED_VOLUME_IOPS_RATIO", "size"],
     ["an invalid claim name", gp3, { claimName: "Data" }, "PAVED_NAME_CHARS", "claimName"],
+    ["an invalid namespace", gp3, { namespace: "Payments" }, "PAVED_NAME_CHARS", "namespace"],
     ["an invalid volume mode", gp3, { volumeMode: "Raw" as never }, "PAVED_K8S_VOLUME_MODE", "volumeMode"],
   ])("%s is refused", (_what, cls, change, code, arg) => {
     const err = errorOf(
