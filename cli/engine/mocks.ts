@@ -68,6 +68,50 @@ function shortType(type: string): string {
   return `${mod.split("/")[0]}:${res.charAt(0).toLowerCase()}${res.slice(1)}`;
 }
 
+interface StatementInput {
+  sid?: string;
+  effect?: string;
+  actions?: string[];
+  notActions?: string[];
+  resources?: string[];
+  notResources?: string[];
+  principals?: { type: string; identifiers: string[] }[];
+  notPrincipals?: { type: string; identifiers: string[] }[];
+  conditions?: { test: string; variable: string; values: string[] }[];
+}
+
+function principalBlock(list: StatementInput["principals"]): Record<string, unknown> | string | undefined {
+  if (!list || list.length === 0) return undefined;
+  if (list.length === 1 && list[0].type === "*") return "*";
+  const out: Record<string, string[]> = {};
+  for (const p of list) out[p.type] = [...(out[p.type] ?? []), ...p.identifiers];
+  return out;
+}
+
+/** Renders `aws.iam.getPolicyDocument` inputs as the IAM JSON the provider would return. */
+export function policyDocument(inputs: Record<string, unknown>): Record<string, unknown> {
+  const statements = ((inputs.statements as StatementInput[] | undefined) ?? []).map((st) => {
+    const out: Record<string, unknown> = {};
+    if (st.sid) out.Sid = st.sid;
+    out.Effect = st.effect ?? "Allow";
+    if (st.actions) out.Action = st.actions;
+    if (st.notActions) out.NotAction = st.notActions;
+    if (st.resources) out.Resource = st.resources;
+    if (st.notResources) out.NotResource = st.notResources;
+    const principal = principalBlock(st.principals);
+    if (principal) out.Principal = principal;
+    const notPrincipal = principalBlock(st.notPrincipals);
+    if (notPrincipal) out.NotPrincipal = notPrincipal;
+    if (st.conditions?.length) {
+      const cond: Record<string, Record<string, string[]>> = {};
+      for (const c of st.conditions) cond[c.test] = { ...(cond[c.test] ?? {}), [c.variable]: c.values };
+      out.Condition = cond;
+    }
+    return out;
+  });
+  return { Version: (inputs.version as string | undefined) ?? "2012-10-17", Statement: statements };
+}
+
 /** The mocks themselves: plausible ids, ARNs and outputs; realistic data-source answers. */
 export class MockEngine implements pulumi.runtime.Mocks {
   readonly region: string;
@@ -139,8 +183,31 @@ export class MockEngine implements pulumi.runtime.Mocks {
         };
       case "aws:index/getPartition:getPartition":
         return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" };
-      case "aws:iam/getPolicyDocument:getPolicyDocument":
-        return { json: JSON.stringify({ Version: "2012-10-17", Statement: [] }), id: "doc" };
+      case "aws:iam/getPolicyDocument:getPolicyDocument": {
+        // The document the provider would render, so policies see the real statements.
+        const json = JSON.stringify(policyDocument(args.inputs));
+        return { json, minifiedJson: json, id: "doc" };
+      }
+      case "aws:ec2/getAmi:getAmi":
+        return {
+          id: "ami-0abcdef1234567890",
+          imageId: "ami-0abcdef1234567890",
+          architecture: "x86_64",
+          name: "paved-check-mock-ami",
+          rootDeviceName: "/dev/xvda",
+        };
+      case "aws:ec2/getVpc:getVpc":
+        return {
+          id: "vpc-0default",
+          cidrBlock: "172.31.0.0/16",
+          default: true,
+          arn: `arn:aws:ec2:${this.region}:${this.accountId}:vpc/vpc-0default`,
+        };
+      case "aws:ec2/getSubnets:getSubnets":
+        return {
+          id: this.region,
+          ids: availabilityZones(this.region).map((_, i) => `subnet-0default${i}`),
+        };
       default:
         return { ...args.inputs };
     }

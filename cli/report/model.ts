@@ -25,8 +25,14 @@ export interface Violation {
 /** An exemption the pack applied: a violation turned into an advisory note. */
 export interface ExemptionUse {
   readonly policy: string;
+  /** The resource whose finding was waived. */
   readonly urn: string;
+  /** The finding that was waived. */
   readonly message: string;
+  readonly ticket: string;
+  readonly owner: string;
+  readonly expires: string;
+  readonly reason: string;
 }
 
 /** What was checked. */
@@ -82,12 +88,41 @@ export function effectiveLevel(level: EnforcementLevel): Level | undefined {
 }
 
 /**
- * Recognises the pack's note for an exempted violation. The pack reports an
- * exempted violation at advisory level with a message that starts with
- * "exempted" (see policies/lib: exemptions as data).
+ * The note the bundled pack appends to a waived finding, reported at advisory
+ * level (policies/lib/sdk.ts): `<finding>\n(exempted by <ticket>, owner <owner>, until <date>: <reason>)`.
  */
-export function isExemptionNote(f: Pick<Finding, "message" | "enforcementLevel">): boolean {
-  return f.enforcementLevel === "advisory" && /^\s*\[?exempt(ed|ion)\b/i.test(f.message);
+const EXEMPTED = /^([\s\S]*?)\s*\(exempted by ([^,]+), owner ([^,]+), until ([^:]+): ([\s\S]*)\)\s*$/;
+
+/** Parses a waived finding; undefined for any other finding. */
+export function parseExemptionNote(
+  f: Pick<Finding, "message" | "enforcementLevel" | "policyName" | "resourceUrn">,
+): ExemptionUse | undefined {
+  if (f.enforcementLevel !== "advisory") return undefined;
+  const m = EXEMPTED.exec(f.message);
+  if (!m) return undefined;
+  return {
+    policy: f.policyName,
+    urn: f.resourceUrn,
+    message: m[1].trim(),
+    ticket: m[2].trim(),
+    owner: m[3].trim(),
+    expires: m[4].trim(),
+    reason: m[5].trim(),
+  };
+}
+
+/**
+ * The ledger policy's advisory "exemption ... waived N finding(s)" notes
+ * repeat what the waived findings already say; the report lists the
+ * exemptions once, from those. Its mandatory findings (malformed or expired
+ * entries) stay violations.
+ */
+function isLedgerNote(f: Pick<Finding, "policyName" | "enforcementLevel" | "message">): boolean {
+  return (
+    f.policyName === "paved-exemptions" &&
+    f.enforcementLevel === "advisory" &&
+    /^exemption .* waived /.test(f.message)
+  );
 }
 
 function nameOf(urn: string): string {
@@ -113,10 +148,12 @@ export function buildReport(input: {
   const violations: Violation[] = [];
   const exemptions: ExemptionUse[] = [];
   for (const f of input.findings) {
-    if (isExemptionNote(f)) {
-      exemptions.push({ policy: f.policyName, urn: f.resourceUrn, message: f.message });
+    const exempted = parseExemptionNote(f);
+    if (exempted) {
+      exemptions.push(exempted);
       continue;
     }
+    if (isLedgerNote(f)) continue;
     const level = effectiveLevel(f.enforcementLevel);
     if (!level) continue;
     const r = byUrn.get(f.resourceUrn);

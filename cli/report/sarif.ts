@@ -83,6 +83,34 @@ export function renderSarif(report: Report, artifact: string): string {
     partialFingerprints: { "pavedResource/v1": `${v.policy}|${v.urn}` },
     properties: { severity: v.severity, urn: v.urn },
   }));
+  // Waived findings stay visible as suppressed results, with the exemption as the justification.
+  for (const e of report.exemptions) {
+    if (!ruleIndex.has(e.policy)) {
+      ruleIndex.set(e.policy, rules.length);
+      rules.push({ id: e.policy, name: e.policy, shortDescription: { text: e.policy } });
+    }
+    const name = e.urn.split("::").slice(3).join("::");
+    results.push({
+      ruleId: e.policy,
+      ruleIndex: ruleIndex.get(e.policy),
+      level: "note",
+      message: { text: `${name}: ${e.message}` },
+      locations: [
+        {
+          physicalLocation: { artifactLocation: { uri: artifact }, region: { startLine: 1 } },
+          logicalLocations: [{ name, fullyQualifiedName: e.urn, kind: "resource" }],
+        },
+      ],
+      partialFingerprints: { "pavedResource/v1": `${e.policy}|${e.urn}` },
+      suppressions: [
+        {
+          kind: "external",
+          status: "accepted",
+          justification: `${e.ticket} (owner ${e.owner}, until ${e.expires}): ${e.reason}`,
+        },
+      ],
+    });
+  }
   const log: sarif.Log = {
     $schema: SCHEMA,
     version: "2.1.0",
@@ -100,7 +128,7 @@ export function renderSarif(report: Report, artifact: string): string {
           id: `paved-check/${report.target.project ?? "state"}/${report.target.stack ?? ""}`,
         },
         results,
-        properties: { pack: report.pack, summary: report.summary, exemptions: report.exemptions },
+        properties: { pack: report.pack, summary: report.summary },
       },
     ],
   };

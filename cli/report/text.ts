@@ -79,7 +79,12 @@ export function renderText(report: Report, colour = false): string {
   }
   if (report.exemptions.length > 0) {
     out.push(p.bold(`EXEMPTED (${report.exemptions.length})`));
-    for (const e of report.exemptions) out.push(`  ${e.policy}  ${e.urn}  ${e.message}`);
+    const rows = [["policy", "resource", "ticket", "owner", "until", "reason"]];
+    for (const e of report.exemptions) {
+      rows.push([e.policy, e.urn.split("::").slice(3).join("::"), e.ticket, e.owner, e.expires, e.reason]);
+    }
+    const lines = table(rows);
+    out.push(`  ${p.dim(lines[0])}`, ...lines.slice(1).map((l) => `  ${l}`));
     out.push("");
   }
   const s = report.summary;

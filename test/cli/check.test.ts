@@ -124,15 +124,55 @@ describe("paved check <program-dir>", () => {
     expect(r.code).toBe(0);
   });
 
-  test("the bundled pack blocks the bad program (exit 1) with its own policy names", async () => {
-    const r = await paved(["check", program("bad"), "--format", "json"]);
+  test("the bundled pack blocks the bad program in prod (exit 1) with its own policies and URNs", async () => {
+    const r = await paved(["check", program("bad"), "--stack", "prod", "--format", "json"]);
     expect(r.code).toBe(1);
     const report = json(r.stdout);
     expect(report.pack.name).toBe("paved");
+    const prod = "urn:pulumi:prod::bad-program::";
     const mandatory = report.violations.filter((v) => v.level === "mandatory").map((v) => [v.policy, v.urn]);
     expect(mandatory).toEqual(
-      expect.arrayContaining([["aws-ebs-volume-encrypted", `${BAD}aws:ebs/volume:Volume::plain-volume`]]),
+      expect.arrayContaining([
+        ["aws-sg-no-public-admin-ingress", `${prod}aws:ec2/securityGroup:SecurityGroup::open-ssh`],
+        ["aws-ebs-volume-encrypted", `${prod}aws:ebs/volume:Volume::plain-volume`],
+        ["aws-vpc-flow-logs-enabled", `${prod}aws:ec2/vpc:Vpc::bad-vpc`],
+      ]),
     );
+  });
+
+  test("the stack's pack config applies by default: dev makes the security set advisory", async () => {
+    const r = await paved(["check", program("bad"), "--format", "json"]);
+    const report = json(r.stdout);
+    expect(report.violations.find((v) => v.policy === "aws-sg-no-public-admin-ingress")?.level).toBe(
+      "advisory",
+    );
+  });
+
+  test("an exemption turns the violation into a reported exemption", async () => {
+    const r = await paved([
+      "check",
+      program("bad"),
+      "--stack",
+      "prod",
+      "--exemptions",
+      "test/cli/fixtures/exemptions.yaml",
+      "--format",
+      "json",
+    ]);
+    const report = json(r.stdout);
+    expect(report.violations.some((v) => v.policy === "aws-ebs-volume-encrypted")).toBe(false);
+    expect(report.exemptions).toEqual([
+      {
+        policy: "aws-ebs-volume-encrypted",
+        urn: "urn:pulumi:prod::bad-program::aws:ebs/volume:Volume::plain-volume",
+        message: expect.stringContaining("encrypted"),
+        ticket: "SEC-42",
+        owner: "team-payments",
+        expires: "2099-12-31",
+        reason: "scratch volume, no data at rest",
+      },
+    ]);
+    expect(report.summary.exemptions).toBe(1);
   });
 });
 

@@ -72,6 +72,29 @@ describe("--format sarif", () => {
   });
 });
 
+test("an exempted finding is a suppressed SARIF result carrying the exemption", async () => {
+  const r = await paved([
+    "check",
+    program("bad"),
+    "--stack",
+    "prod",
+    "--exemptions",
+    "test/cli/fixtures/exemptions.yaml",
+    "--format",
+    "sarif",
+  ]);
+  const log = JSON.parse(r.stdout) as sarif.Log;
+  expect(sarifValidator()(log)).toBe(true);
+  const waived = (log.runs[0].results ?? []).filter((x) => x.suppressions?.length);
+  expect(waived.map((x) => [x.ruleId, x.level, x.suppressions?.[0].justification])).toEqual([
+    [
+      "aws-ebs-volume-encrypted",
+      "note",
+      "SEC-42 (owner team-payments, until 2099-12-31): scratch volume, no data at rest",
+    ],
+  ]);
+});
+
 describe("--format junit", () => {
   test("one testsuite per policy, one testcase per policy x resource; mandatory violations fail", async () => {
     const r = await paved(["check", program("bad"), ...PACK, "--format", "junit"]);
