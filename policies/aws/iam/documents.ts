@@ -1,0 +1,126 @@
+/**
+ * Where IAM documents sit on raw AWS resources, and the one way the IAM
+ * policies run the shared lint (`components/aws/iam/lint.ts`) over them.
+ *
+ * Shapes read: `policy` on aws.iam.Policy / RolePolicy / UserPolicy /
+ * GroupPolicy, and on aws.iam.Role its `assumeRolePolicy` (trust) and every
+ * `inlinePolicies[].policy`. A document may be a JSON string or an object.
+ *
+ * Preview unknowns: the lint reads the raw inputs (the SDK proxy would throw on
+ * the first nested unknown), so an unknown value inside a document only makes
+ * its statement "partial". Definite findings are reported; when a policy finds
+ * nothing but some document it reads is unknown or partial, it throws an
+ * `UnknownValueError`, which the pack reports as one advisory "skipped during
+ * preview" note.
+ *
+ * Lint results are cached per JSON string: the same document string (a shared
+ * `getPolicyDocument` output, a copy-pasted policy) is parsed once per process.
+ */
+import {
+  type LintFinding,
+  lintPermissionsDocument,
+  lintTrustDocument,
+  parsePolicyDocument,
+  type PermissionsLintOptions,
+} from "../../../components/aws/iam/lint";
+import { rawProps } from "../../lib/sdk";
+import type { Finding, ResourceUnderCheck } from "../../lib/types";
+import { UnknownValueError } from "../../kubernetes/pod-policy";
+
+export type DocumentKind = "permissions" | "trust";
+
+/** One IAM document on a resource, located. */
+export interface DocumentRef {
+  readonly kind: DocumentKind;
+  /** The input that holds it: `policy`, `assumeRolePolicy`, `inlinePolicies[1].policy`. */
+  readonly path: string;
+  readonly doc: unknown;
+}
+
+/** The resource types whose `policy` input is a permissions document. */
+export const PERMISSION_POLICY_TYPES: readonly string[] = [
+  "aws:iam/policy:Policy",
+  "aws:iam/rolePolicy:RolePolicy",
+  "aws:iam/userPolicy:UserPolicy",
+  "aws:iam/groupPolicy:GroupPolicy",
+];
+export const ROLE_TYPE = "aws:iam/role:Role";
+
+/** The IAM documents a resource holds, from its raw inputs. */
+export function documentsOf(type: string, props: Record<string, unknown>): DocumentRef[] {
+  const present = (doc: unknown) => doc !== undefined && doc !== null && doc !== "";
+  if (PERMISSION_POLICY_TYPES.includes(type)) {
+    return present(props.policy) ? [{ kind: "permissions", path: "policy", doc: props.policy }] : [];
+  }
+  if (type !== ROLE_TYPE) return [];
+  const out: DocumentRef[] = [];
+  if (present(props.assumeRolePolicy))
+    out.push({ kind: "trust", path: "assumeRolePolicy", doc: props.assumeRolePolicy });
+  const inline = props.inlinePolicies;
+  if (Array.isArray(inline)) {
+    inline.forEach((p, i) => {
+      const doc = p !== null && typeof p === "object" ? (p as Record<string, unknown>).policy : p;
+      // An inline policy entry with only a name (and no policy) is AWS's way of saying "none".
+      if (present(doc)) out.push({ kind: "permissions", path: `inlinePolicies[${i}].policy`, doc });
+    });
+  } else if (inline !== undefined) {
+    out.push({ kind: "permissions", path: "inlinePolicies", doc: inline });
+  }
+  return out;
+}
+
+const MAX_CACHE = 10_000;
+const cache = new Map<string, { findings: LintFinding[]; unknown: boolean }>();
+
+/** Lints one document (cached when it is a string): its findings, and whether any of it is unknown. */
+export function lintDocument(
+  kind: DocumentKind,
+  doc: unknown,
+  opts: PermissionsLintOptions = {},
+): { findings: LintFinding[]; unknown: boolean } {
+  const key = typeof doc === "string" ? `${kind}\u0000${JSON.stringify(opts)}\u0000${doc}` : undefined;
+  const hit = key === undefined ? undefined : cache.get(key);
+  if (hit) return hit;
+  const parsed = parsePolicyDocument(doc);
+  const findings = kind === "trust" ? lintTrustDocument(doc) : lintPermissionsDocument(doc, opts);
+  const result = { findings, unknown: parsed.unknown || parsed.statements.some((s) => s.partial) };
+  if (key !== undefined) {
+    if (cache.size >= MAX_CACHE) cache.clear();
+    cache.set(key, result);
+  }
+  return result;
+}
+
+/** What one IAM policy asks of {@link iamFindings}. */
+export interface IamRule {
+  /** The document kinds this policy reads. */
+  readonly kinds: readonly DocumentKind[];
+  /** The lint codes this policy reports. */
+  readonly codes: readonly string[];
+  /** Options for the permissions lint (an allow-list of no-resource-level actions). */
+  readonly options?: PermissionsLintOptions;
+}
+
+/**
+ * The policy findings for one resource: every lint finding with one of the
+ * rule's codes, as `<input>: <message>; <fix>`. Throws an
+ * {@link UnknownValueError} when there is none but a document read is unknown.
+ */
+export function iamFindings(resource: ResourceUnderCheck, rule: IamRule): Finding[] {
+  const refs = documentsOf(resource.type, rawProps(resource.props)).filter((r) =>
+    rule.kinds.includes(r.kind),
+  );
+  const out: Finding[] = [];
+  const unknown: string[] = [];
+  for (const ref of refs) {
+    const { findings, unknown: isUnknown } = lintDocument(ref.kind, ref.doc, rule.options);
+    for (const f of findings) {
+      if (rule.codes.includes(f.code)) out.push({ message: `${ref.path}: ${f.message}; ${f.fix}` });
+    }
+    if (isUnknown) unknown.push(ref.path);
+  }
+  if (out.length === 0 && unknown.length > 0) {
+    throw new UnknownValueError(`${unknown.join(", ")} is not fully known until apply`);
+  }
+  return out;
+}

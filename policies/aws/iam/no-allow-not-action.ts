@@ -1,0 +1,21 @@
+/** No Allow statement with NotAction: it grants every other action, including ones AWS adds later. */
+import { nist80053 } from "../../lib/frameworks";
+import { defineResourcePolicy } from "../../lib/define";
+import { PERMISSION_POLICY_TYPES, ROLE_TYPE, iamFindings } from "./documents";
+
+export const iamNoAllowNotAction = defineResourcePolicy({
+  name: "aws-iam-no-allow-not-action",
+  description: "IAM policies use NotAction only with Deny, never with Allow.",
+  category: "iam",
+  severity: "high",
+  defaultLevel: "mandatory",
+  securitySet: true,
+  remediation: [
+    "List the allowed actions in `Action`.",
+    "Keep `NotAction` for Deny guardrails (deny everything except ...).",
+  ],
+  frameworks: [nist80053("AC-6")],
+  types: [...PERMISSION_POLICY_TYPES, ROLE_TYPE],
+  check: (resource) =>
+    iamFindings(resource, { kinds: ["permissions"], codes: ["PAVED_IAM_ALLOW_NOT_ACTION"] }),
+});

@@ -1,0 +1,29 @@
+/** No role trusts Principal "*" (or NotPrincipal) unless a condition pins the caller's account or organization. */
+import { nist80053 } from "../../lib/frameworks";
+import { defineResourcePolicy } from "../../lib/define";
+import { ROLE_TYPE, iamFindings } from "./documents";
+
+export const iamNoPublicTrust = defineResourcePolicy({
+  name: "aws-iam-no-public-trust",
+  description: 'IAM roles do not trust Principal "*" (anyone with an AWS account).',
+  category: "iam",
+  severity: "critical",
+  defaultLevel: "mandatory",
+  securitySet: true,
+  remediation: [
+    "Name the trusted account, role or service in `Principal`.",
+    'If "*" is unavoidable, pin it with an aws:PrincipalOrgID, aws:PrincipalAccount or aws:SourceAccount condition.',
+    "Replace Allow + NotPrincipal with the principals you trust.",
+  ],
+  frameworks: [nist80053("AC-3")],
+  types: [ROLE_TYPE],
+  check: (resource) =>
+    iamFindings(resource, {
+      kinds: ["trust"],
+      codes: [
+        "PAVED_IAM_TRUST_PUBLIC",
+        "PAVED_IAM_TRUST_PUBLIC_WEAK_CONDITION",
+        "PAVED_IAM_TRUST_NOT_PRINCIPAL",
+      ],
+    }),
+});
