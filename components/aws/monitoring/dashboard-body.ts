@@ -21,6 +21,23 @@ import type { PlannedAlarm } from "./thresholds";
 /** The dashboard grid is 24 columns wide. */
 export const GRID_WIDTH = 24;
 
+/** An alarm status widget shows at most 100 alarms; more are split over several widgets. */
+export const MAX_ALARMS_PER_WIDGET = 100;
+
+/** A dashboard holds at most 500 widgets. */
+export const MAX_WIDGETS = 500;
+
+/** How many widgets a body will have, before ids are known (for validation). */
+export function widgetCount(opts: {
+  healthScore: boolean;
+  alarmCount: number;
+  withAlarmStatus: boolean;
+  targetCount: number;
+}): number {
+  const status = opts.withAlarmStatus ? Math.ceil(opts.alarmCount / MAX_ALARMS_PER_WIDGET) : 0;
+  return (opts.healthScore ? 1 : 0) + status + opts.targetCount + opts.alarmCount;
+}
+
 /** What a widget needs from one planned alarm (plain data, so ids can be resolved in one go). */
 export interface WidgetAlarm<I = string> {
   readonly targetKind: string;
@@ -142,14 +159,19 @@ export function buildDashboardBody(input: DashboardInput): DashboardBody {
     });
     y += 6;
   }
-  if (input.alarmArns && input.alarmArns.length > 0) {
+  const arns = input.alarmArns ?? [];
+  for (let i = 0; i < arns.length; i += MAX_ALARMS_PER_WIDGET) {
     widgets.push({
       type: "alarm",
       x: 0,
       y,
       width: GRID_WIDTH,
       height: 4,
-      properties: { title: "Alarms", alarms: [...input.alarmArns], sortBy: "stateUpdatedTimestamp" },
+      properties: {
+        title: arns.length > MAX_ALARMS_PER_WIDGET ? `Alarms (${i / MAX_ALARMS_PER_WIDGET + 1})` : "Alarms",
+        alarms: arns.slice(i, i + MAX_ALARMS_PER_WIDGET),
+        sortBy: "stateUpdatedTimestamp",
+      },
     });
     y += 4;
   }

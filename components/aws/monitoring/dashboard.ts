@@ -10,7 +10,7 @@ import { resolveGovernance } from "../../core/config";
 import { Governance } from "../../core/governance";
 import { childName } from "../../core/naming";
 import { AlarmSet, resolveOverrides } from "./alarm-set";
-import { buildDashboardBody, WidgetAlarm, widgetAlarm } from "./dashboard-body";
+import { buildDashboardBody, MAX_WIDGETS, WidgetAlarm, widgetAlarm, widgetCount } from "./dashboard-body";
 import type { HealthScore } from "./health-score";
 import { planAlarms, validateTargetThresholds } from "./thresholds";
 import { MonitoredTarget, validateTargets } from "./targets";
@@ -80,9 +80,23 @@ export class Dashboard extends pulumi.ComponentResource {
         "PAVED_NAME_CHARS",
       );
     }
+    const alarms: WidgetAlarm<pulumi.Input<string>>[] =
+      problems.count === 0 ? planAlarms(targets, overrides).map(widgetAlarm) : [];
+    const count = widgetCount({
+      healthScore: args.healthScore !== undefined,
+      alarmCount: alarms.length,
+      withAlarmStatus: args.alarmSet !== undefined,
+      targetCount: targets.length,
+    });
+    problems.check(
+      count <= MAX_WIDGETS,
+      "targets",
+      `need ${count} widgets`,
+      `split the targets over dashboards of at most ${MAX_WIDGETS} widgets`,
+      "PAVED_DASHBOARD_TOO_LARGE",
+    );
     problems.throwIfAny(this);
 
-    const alarms: WidgetAlarm<pulumi.Input<string>>[] = planAlarms(targets, overrides).map(widgetAlarm);
     const region = aws.getRegionOutput({}, { parent: this }).region;
     const hs = args.healthScore;
     const health = hs

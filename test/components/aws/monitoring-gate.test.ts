@@ -191,11 +191,17 @@ describe("Dashboard", () => {
     }
   });
 
-  test("refuses no targets, an unknown kind and a bad name", () => {
+  test("refuses no targets, an unknown kind, too many widgets and a bad name", () => {
     expect(errorOf(() => new Dashboard("empty", {})).code).toBe("PAVED_TARGETS_EMPTY");
     expect(errorOf(() => new Dashboard("k", { targets: [{ kind: "x", name: "x" } as never] })).code).toBe(
       "PAVED_TARGET_KIND_UNKNOWN",
     );
+    const many = Array.from({ length: 130 }, (_, i): MonitoredTarget => ({
+      kind: "lambdaFunction",
+      name: `fn-${i}`,
+      functionName: `fn-${i}`,
+    }));
+    expect(errorOf(() => new Dashboard("big", { targets: many })).code).toBe("PAVED_DASHBOARD_TOO_LARGE");
     const err = errorOf(() => new Dashboard("n", { targets: TARGETS, dashboardName: "my dashboard" }));
     expect(err.code).toBe("PAVED_NAME_CHARS");
     expect(err.problems[0].arg).toBe("dashboardName");

@@ -1,6 +1,10 @@
 import Ajv from "ajv";
 import { ALARM_CATALOGUE, alarmKeys } from "../../../components/aws/monitoring/catalogue";
-import { buildDashboardBody, widgetAlarm } from "../../../components/aws/monitoring/dashboard-body";
+import {
+  buildDashboardBody,
+  widgetAlarm,
+  widgetCount,
+} from "../../../components/aws/monitoring/dashboard-body";
 import { DASHBOARD_BODY_SCHEMA } from "../../../components/aws/monitoring/dashboard-schema";
 import {
   albSignals,
@@ -338,6 +342,23 @@ describe("dashboard body", () => {
     const cpu = b.widgets.find((w) => String(w.properties.title).includes("CPU"));
     expect(cpu?.properties.annotations).toEqual({ horizontal: [{ label: "cpuHigh threshold", value: 65 }] });
     expect(b.widgets[0].type).toBe("text");
+  });
+
+  test("widgetCount predicts the body; more than 100 alarms are split over status widgets", () => {
+    const plan = planAlarms(ALL, {}).map(widgetAlarm);
+    expect(
+      widgetCount({
+        healthScore: true,
+        alarmCount: plan.length,
+        withAlarmStatus: true,
+        targetCount: ALL.length,
+      }),
+    ).toBe(body.widgets.length);
+    const arns = Array.from({ length: 150 }, (_, i) => `arn:aws:cloudwatch:eu-west-1:1:alarm:a${i}`);
+    const b = buildDashboardBody({ region: "eu-west-1", title: "t", alarmArns: arns, alarms: [] });
+    expect(b.widgets.map((w) => (w.properties.alarms as string[]).length)).toEqual([100, 50]);
+    expect(b.widgets.map((w) => w.y)).toEqual([0, 4]);
+    expect(validate(JSON.parse(JSON.stringify(b)))).toBe(true);
   });
 
   test("is deterministic", () => {
