@@ -148,7 +148,17 @@ export function normalizeFlows(
     const before = problems.length;
     const from = parseEnd(spec.from, "from", tierNames);
     const to = parseEnd(spec.to, "to", tierNames);
-    if (from === undefined) {
+    const badCidr = (side: "from" | "to", text: unknown) =>
+      add(
+        `${arg}.${side}`,
+        `"${String(text)}" is not a valid CIDR block`,
+        "write a network address and mask, such as 10.20.0.0/16 (not 10.20.0.1/16)",
+        "PAVED_CIDR_INVALID",
+      );
+    const looksLikeCidr = (text: unknown) => typeof text === "string" && text.includes("/");
+    if (from === undefined && looksLikeCidr(spec.from)) {
+      badCidr("from", spec.from);
+    } else if (from === undefined) {
       add(
         `${arg}.from`,
         `"${String(spec.from)}" is not a tier, "internet", "web" or a CIDR block`,
@@ -156,7 +166,9 @@ export function normalizeFlows(
         "PAVED_FLOW_UNKNOWN_TIER",
       );
     }
-    if (to === undefined || to === "web") {
+    if (to === undefined && looksLikeCidr(spec.to)) {
+      badCidr("to", spec.to);
+    } else if (to === undefined || to === "web") {
       add(
         `${arg}.to`,
         `"${String(spec.to)}" is not a tier, "internet", "s3", "dynamodb" or a CIDR block`,

@@ -97,12 +97,11 @@ export class SegmentedNetwork extends pulumi.ComponentResource {
     const azs =
       resolved.azs.kind === "explicit"
         ? pulumi.output([...resolved.azs.names])
-        : pulumi
-            .output(
-              aws.getAvailabilityZonesOutput(
-                { state: "available", filters: [{ name: "opt-in-status", values: ["opt-in-not-required"] }] },
-                { parent },
-              ),
+        : aws
+            .getAvailabilityZonesOutput(
+              // Regular zones only: Local and Wavelength Zones are opt-in and lack most services.
+              { state: "available", filters: [{ name: "opt-in-status", values: ["opt-in-not-required"] }] },
+              { parent },
             )
             .apply((r) => {
               if (r.names.length < plan.azCount) {

@@ -326,7 +326,8 @@ describe("stability", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 4 }),
-        fc.array(fc.integer({ min: 20, max: 28 }), { minLength: 1, maxLength: 5 }),
+        // At most four tiers of at most /20 (a /18 block each): always room in a /16.
+        fc.array(fc.integer({ min: 20, max: 28 }), { minLength: 1, maxLength: 4 }),
         fc.constantFrom<NetworkPlanInput["nat"]>("none", "single", "perAz"),
         (azCount, masks, nat) => {
           const tiers = masks.map((m, i) => ({
@@ -378,6 +379,60 @@ describe("stability", () => {
         },
       ),
       { numRuns: 40 },
+    );
+  });
+});
+
+describe("security invariants (property)", () => {
+  const ends = [...DEFAULT_TIERS.map((t) => t.name), "internet", "web", "8.8.8.0/24", "192.168.0.0/16"];
+  const flowArb = fc.record({
+    from: fc.constantFrom(...ends),
+    to: fc.constantFrom(...DEFAULT_TIERS.map((t) => t.name), "internet", "s3"),
+    protocol: fc.constantFrom<FlowSpec["protocol"]>("tcp", "udp", "icmp", "all"),
+    lo: fc.integer({ min: 1, max: 65535 }),
+    span: fc.integer({ min: 0, max: 5000 }),
+  });
+
+  test("whatever flows are accepted, the internet reaches only public tiers and never an admin port", () => {
+    fc.assert(
+      fc.property(fc.array(flowArb, { maxLength: 6 }), fc.boolean(), (raw, ipv6) => {
+        const flows: FlowSpec[] = raw.map((f) => ({
+          from: f.from,
+          to: f.to,
+          protocol: f.protocol,
+          ports:
+            f.protocol === "tcp" || f.protocol === "udp"
+              ? `${f.lo}-${Math.min(65535, f.lo + f.span)}`
+              : undefined,
+          justification: "A generated test flow",
+          ticket: "CHG-1",
+        }));
+        const r = tryPlanNetwork(input({ flows, ipv6, naclRuleLimit: 40 }));
+        if (!r.plan) return;
+        const publicTiers = new Set(DEFAULT_TIERS.filter((t) => t.routing === "internet").map((t) => t.name));
+        const anywhere = (c: string) => c === "0.0.0.0/0" || c === "::/0" || c === "8.8.8.0/24";
+        for (const rule of r.plan.securityGroupRules) {
+          if (rule.direction !== "ingress" || rule.peer.kind !== "cidr" || !anywhere(rule.peer.cidr))
+            continue;
+          expect(publicTiers.has(rule.owner)).toBe(true);
+          const range = rule.range ?? { from: 0, to: 65535 };
+          if (rule.protocol !== "icmp") expect(range.from > 22 || range.to < 22).toBe(true);
+          if (rule.protocol !== "icmp") expect(range.from > 3389 || range.to < 3389).toBe(true);
+        }
+        for (const e of r.plan.naclEntries) {
+          if (
+            e.action !== "allow" ||
+            e.direction !== "ingress" ||
+            e.ref.kind !== "cidr" ||
+            !anywhere(e.ref.cidr)
+          )
+            continue;
+          if (publicTiers.has(e.tier)) continue;
+          // Off the public tier, the internet only ever gets return traffic back in.
+          expect(e.justification).toMatch(/^Return traffic/);
+        }
+      }),
+      { numRuns: 150 },
     );
   });
 });
@@ -509,6 +564,9 @@ describe("bad input (pure)", () => {
   test.each<[string, Partial<FlowSpec>, string]>([
     ["unknown from tier", { from: "dmz" }, "PAVED_FLOW_UNKNOWN_TIER"],
     ["unknown to tier", { to: "dmz" }, "PAVED_FLOW_UNKNOWN_TIER"],
+    ["out-of-range source CIDR", { from: "10.0.0.0/33" }, "PAVED_CIDR_INVALID"],
+    ["host address as source CIDR", { from: "10.1.2.3/16" }, "PAVED_CIDR_INVALID"],
+    ["invalid destination CIDR", { from: "app", to: "300.0.0.0/8" }, "PAVED_CIDR_INVALID"],
     ["missing justification", { justification: undefined }, "PAVED_FLOW_JUSTIFICATION"],
     ["blank justification", { justification: "   " }, "PAVED_FLOW_JUSTIFICATION"],
     ["missing ticket", { ticket: undefined }, "PAVED_FLOW_TICKET"],
