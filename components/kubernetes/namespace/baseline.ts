@@ -116,6 +116,15 @@ export class NamespaceBaseline extends pulumi.ComponentResource {
       "give the team its own namespace, for example payments",
       "PAVED_K8S_NAMESPACE_RESERVED",
     );
+    for (const key of Object.keys(args.labels ?? {})) {
+      problems.check(
+        !key.startsWith("pod-security.kubernetes.io/"),
+        `labels["${key}"]`,
+        "would override the Pod Security Admission labels the baseline sets",
+        "remove it; the namespace always enforces restricted (pin the version with podSecurityVersion)",
+        "PAVED_K8S_PSA_OVERRIDE",
+      );
+    }
     const psVersion = args.podSecurityVersion ?? DEFAULT_POD_SECURITY_VERSION;
     problems.check(
       /^v1\.\d{1,2}$/.test(psVersion),

@@ -431,6 +431,12 @@ describe("NamespaceBaseline bad input", () => {
       "serviceAccountName",
     ],
     ["a cluster-owned namespace", { namespace: "kube-system" }, "PAVED_K8S_NAMESPACE_RESERVED", "namespace"],
+    [
+      "a label that would weaken Pod Security Admission",
+      { labels: { "pod-security.kubernetes.io/enforce": "privileged" } },
+      "PAVED_K8S_PSA_OVERRIDE",
+      'labels["pod-security.kubernetes.io/enforce"]',
+    ],
   ] as [string, NamespaceBaselineArgs, string, string][])("%s is refused", (_what, args, code, arg) => {
     const err = errorOf(() => new NamespaceBaseline("bad", args));
     expect(err.hasCode(code)).toBe(true);
