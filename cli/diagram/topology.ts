@@ -71,10 +71,11 @@ export function tierOf(
   for (const k of known) {
     if (rest === k || rest.startsWith(`${k}-`)) return k;
   }
-  rest = rest.replace(/-(subnet|sn)$/, "");
-  const parts = rest.split("-");
-  if (parts.length > 1 && /^([a-z]|\d+|[a-z]{2}-[a-z]+-\d[a-z])$/.test(parts[parts.length - 1])) parts.pop();
-  return parts.join("-") || rest;
+  rest = rest
+    .replace(/-(subnet|sn)$/, "")
+    // A trailing AZ: a full name (us-east-1b), a zone letter (a) or an index (0).
+    .replace(/-([a-z]{2}(-[a-z]+)+-\d[a-z]|[a-z]|\d+)$/, "");
+  return rest || subnet.name;
 }
 
 function flowsFrom(rules: readonly FirewallRule[]): FlowView[] {
