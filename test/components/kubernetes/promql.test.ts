@@ -1,0 +1,71 @@
+/**
+ * Every PromQL expression the components generate parses with Prometheus' own
+ * grammar (@prometheus-io/lezer-promql, the parser of the Prometheus UI).
+ */
+import { parser } from "@prometheus-io/lezer-promql";
+import {
+  buildSloRules,
+  DEFAULT_SLO_METRICS,
+  DEFAULT_SLO_THRESHOLDS,
+} from "../../../components/kubernetes/monitoring/rules";
+import { gateQueries } from "../../../components/kubernetes/rollout/plan";
+
+/** The syntax errors in an expression: the text around each error node. */
+function syntaxErrors(expr: string): string[] {
+  const errors: string[] = [];
+  parser.parse(expr).iterate({
+    enter: (node) => {
+      if (node.type.isError)
+        errors.push(`at ${node.from}: "${expr.slice(Math.max(0, node.from - 10), node.to + 10)}"`);
+    },
+  });
+  return errors;
+}
+
+const sloExprs = [
+  buildSloRules({
+    service: "checkout",
+    serviceLabel: "service",
+    metrics: DEFAULT_SLO_METRICS,
+    thresholds: DEFAULT_SLO_THRESHOLDS,
+  }),
+  buildSloRules({
+    service: "orders",
+    serviceLabel: "job",
+    metrics: {
+      requests: "grpc_server_handled_total",
+      errorMatcher: 'grpc_code!="OK"',
+      durationBucket: "grpc_server_handling_seconds_bucket",
+    },
+    thresholds: { ...DEFAULT_SLO_THRESHOLDS, availabilityTarget: 0.9995 },
+  }),
+].flatMap((r) => [...r.groups[0].rules, ...r.groups[1].rules].map((x) => x.expr));
+
+const gateExprs = Object.values(
+  gateQueries({
+    prometheusAddress: "http://prometheus:9090",
+    service: "api",
+    serviceLabel: "service",
+    requestsMetric: "http_requests_total",
+    errorMatcher: 'code=~"5.."',
+    durationBucket: "http_request_duration_seconds_bucket",
+    latencyP99Seconds: 0.5,
+    errorRatio: 0.01,
+    interval: "1m",
+    count: 5,
+    failureLimit: 1,
+  }),
+);
+
+test("the parser reports a broken expression (the check can fail)", () => {
+  expect(syntaxErrors("sum by (service (rate(x[5m]))")).not.toEqual([]);
+  expect(syntaxErrors("x > and y")).not.toEqual([]);
+});
+
+test.each(sloExprs.map((e) => [e]))("SLO rule parses: %s", (expr) => {
+  expect(syntaxErrors(expr)).toEqual([]);
+});
+
+test.each(gateExprs.map((e) => [e]))("canary gate parses: %s", (expr) => {
+  expect(syntaxErrors(expr)).toEqual([]);
+});
