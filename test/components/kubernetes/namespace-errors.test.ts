@@ -1,0 +1,145 @@
+import { DEV_GOVERNANCE, settle, useMocks } from "../../helpers/pulumi";
+const records = useMocks({ config: DEV_GOVERNANCE });
+import { PavedValidationError } from "../../../components/core/errors";
+import {
+  IngressFlow,
+  NamespaceBaseline,
+  NamespaceBaselineArgs,
+} from "../../../components/kubernetes/namespace";
+
+const SAMPLE_FLOWS: IngressFlow[] = [
+  {
+    from: { namespace: "ingress-nginx", podSelector: { "app.kubernetes.io/name": "ingress-nginx" } },
+    to: "api",
+    ports: [8080],
+    justification: "public traffic through the shared ingress",
+    ticket: "CHG-100",
+  },
+  {
+    from: { podSelector: { app: "api" } },
+    to: "db",
+    ports: [5432],
+    justification: "api reads and writes orders",
+    ticket: "CHG-101",
+  },
+  {
+    from: { ipBlock: { cidr: "10.50.0.0/16", except: ["10.50.9.0/24"] } },
+    to: "api",
+    ports: ["9000-9010"],
+    protocol: "UDP",
+    justification: "on-premises telemetry",
+    ticket: "CHG-102",
+  },
+];
+
+function errorOf(fn: () => unknown): PavedValidationError {
+  try {
+    fn();
+  } catch (e) {
+    if (PavedValidationError.isInstance(e)) return e;
+    throw e;
+  }
+  throw new Error("expected a PavedValidationError");
+}
+
+describe("NamespaceBaseline bad input", () => {
+  test.each([
+    ["an invalid namespace name", { namespace: "Payments_NS" }, "PAVED_NAME_CHARS", "namespace"],
+    ["a too-long namespace name", { namespace: "a".repeat(64) }, "PAVED_NAME_LENGTH", "namespace"],
+    [
+      "an unpinned PSS version",
+      { podSecurityVersion: "latest" },
+      "PAVED_K8S_PSS_VERSION",
+      "podSecurityVersion",
+    ],
+    [
+      "a quota smaller than the limits",
+      { quota: { limitsCpu: "500m" } },
+      "PAVED_K8S_QUOTA_TOO_SMALL",
+      "quota.limitsCpu",
+    ],
+    [
+      "a flow to an unknown workload",
+      { workloads: { api: { app: "api" } }, flows: [{ ...SAMPLE_FLOWS[0], to: "web" }] },
+      "PAVED_K8S_FLOW_UNKNOWN_WORKLOAD",
+      "flows[0].to",
+    ],
+    [
+      "a wildcard deployer rule",
+      { rbac: { deployerRules: [{ apiGroups: ["apps"], resources: ["*"], verbs: ["get"] }] } },
+      "PAVED_K8S_RBAC_WILDCARD",
+      "rbac.deployerRules[0].resources",
+    ],
+    [
+      "secrets list without saying so",
+      { rbac: { deployerRules: [{ apiGroups: [""], resources: ["secrets"], verbs: ["get", "list"] }] } },
+      "PAVED_K8S_RBAC_SECRETS",
+      "rbac.deployerRules[0].verbs",
+    ],
+    [
+      "a system group binding",
+      { rbac: { readerGroups: ["system:masters"] } },
+      "PAVED_K8S_RBAC_GROUP",
+      "rbac.readerGroups[0]",
+    ],
+    [
+      "an invalid service account name",
+      { serviceAccountName: "Workload" },
+      "PAVED_NAME_CHARS",
+      "serviceAccountName",
+    ],
+    ["a cluster-owned namespace", { namespace: "kube-system" }, "PAVED_K8S_NAMESPACE_RESERVED", "namespace"],
+    [
+      "a label that would weaken Pod Security Admission",
+      { labels: { "pod-security.kubernetes.io/enforce": "privileged" } },
+      "PAVED_K8S_PSA_OVERRIDE",
+      'labels["pod-security.kubernetes.io/enforce"]',
+    ],
+  ] as [string, NamespaceBaselineArgs, string, string][])("%s is refused", (_what, args, code, arg) => {
+    const err = errorOf(() => new NamespaceBaseline("bad", args));
+    expect(err.hasCode(code)).toBe(true);
+    const p = err.problems.find((x) => x.code === code)!;
+    expect(p.arg).toBe(arg);
+    expect(err.message).toContain(`NamespaceBaseline "bad": ${arg} `);
+    expect(p.fix.length).toBeGreaterThan(5);
+  });
+
+  test("an invalid component name is refused when it is the namespace", () => {
+    const err = errorOf(() => new NamespaceBaseline("Team_A", {}));
+    expect(err.problems[0]).toMatchObject({ arg: "name", code: "PAVED_NAME_CHARS" });
+  });
+
+  test("secrets list/watch is allowed when stated", () => {
+    expect(
+      () =>
+        new NamespaceBaseline("stated", {
+          rbac: {
+            deployerRules: [{ apiGroups: [""], resources: ["secrets"], verbs: ["get", "list", "watch"] }],
+            allowSecretsListWatch: true,
+          },
+        }),
+    ).not.toThrow();
+  });
+
+  test("every problem is reported at once, and nothing is created", async () => {
+    const before = records.length;
+    const err = errorOf(
+      () =>
+        new NamespaceBaseline("many", {
+          namespace: "BAD",
+          quota: { limitsMemory: "1Gi" },
+          flows: [{ ...SAMPLE_FLOWS[0], ticket: "" }],
+        }),
+    );
+    expect(err.problems.map((p) => p.code).sort()).toEqual([
+      "PAVED_K8S_FLOW_TICKET",
+      "PAVED_K8S_FLOW_UNKNOWN_WORKLOAD",
+      "PAVED_K8S_QUOTA_TOO_SMALL",
+      "PAVED_K8S_QUOTA_TOO_SMALL",
+      "PAVED_NAME_CHARS",
+    ]);
+    await settle();
+    const created = records.slice(before).filter((r) => r.name.startsWith("many-"));
+    expect(created).toEqual([]);
+  });
+});
