@@ -19,7 +19,8 @@ import {
   validateManagedPolicyArns,
   validateStatements,
 } from "./plan";
-import { describeTrust, githubProviderArn, RoleTrust, trustPolicyDocument, validateTrust } from "./trust";
+import { renderTrustPolicy, trustForLint } from "./render-trust";
+import { describeTrust, RoleTrust, trustPolicyDocument, validateTrust } from "./trust";
 
 const COMPONENT = "LeastPrivilegeRole";
 
@@ -34,8 +35,11 @@ export type PermissionsBoundary =
   { arn: string; none?: never } | { none: true; justification: string; arn?: never };
 
 export interface LeastPrivilegeRoleArgs {
-  /** Who may assume the role: exactly one of `service`, `accounts`, `githubOidc`, `eksServiceAccount`. */
-  trust: RoleTrust;
+  /**
+   * Who may assume the role: exactly one of `service`, `accounts`, `githubOidc`,
+   * `eksServiceAccount`. OIDC provider ARNs may come from resources in the same program.
+   */
+  trust: RoleTrust<pulumi.Input<string>>;
   /** What the role may do, linted before anything is created. @default [] (no inline policy) */
   statements?: PermissionStatement[];
   /** Managed policies to attach. Admin and `*FullAccess` AWS managed policies are refused. @default [] */
@@ -60,9 +64,6 @@ export interface LeastPrivilegeRoleArgs {
 
 export const DEFAULT_MAX_SESSION_DURATION = 3600;
 const PATH = /^\/([\x21-\x7e]{0,510}\/)?$/;
-/** Placeholder account for linting a GitHub trust before the deploying account is known. */
-const LINT_ACCOUNT = "000000000000";
-
 export class LeastPrivilegeRole extends pulumi.ComponentResource {
   /** The role. */
   readonly role: aws.iam.Role;
@@ -116,25 +117,14 @@ export class LeastPrivilegeRole extends pulumi.ComponentResource {
     );
     if (problems.count === 0) {
       // Self-check: the rendered trust must pass the same lint the policy pack runs.
-      const trustForLint = trustPolicyDocument(args.trust, githubProviderArn("aws", LINT_ACCOUNT));
-      for (const f of lintTrustDocument(trustForLint)) {
+      for (const f of lintTrustDocument(trustPolicyDocument(trustForLint(args.trust)))) {
         problems.add("trust", f.message, f.fix, f.code);
       }
     }
     problems.throwIfAny(this);
 
     const trust = args.trust;
-    this.trustPolicyJson =
-      trust.githubOidc !== undefined && trust.githubOidc.oidcProviderArn === undefined
-        ? pulumi
-            .all([
-              aws.getPartitionOutput({}, { parent: this }).partition,
-              aws.getCallerIdentityOutput({}, { parent: this }).accountId,
-            ])
-            .apply(([partition, account]) =>
-              JSON.stringify(trustPolicyDocument(trust, githubProviderArn(partition, account))),
-            )
-        : pulumi.output(JSON.stringify(trustPolicyDocument(trust)));
+    this.trustPolicyJson = renderTrustPolicy(COMPONENT, name, trust, this);
 
     const statements = args.statements ?? [];
     this.policyJson = pulumi.output(policyDocument(statements)).apply((doc) => JSON.stringify(doc));

@@ -46,7 +46,7 @@ export interface AccountsTrust {
   eksServiceAccount?: never;
 }
 
-interface GitHubOidcBase {
+interface GitHubOidcBase<A> {
   /** The repository, `org/repo`. No wildcards. */
   repo: string;
   /**
@@ -54,46 +54,52 @@ interface GitHubOidcBase {
    * (`arn:aws:iam::<account>:oidc-provider/token.actions.githubusercontent.com`).
    * @default the provider in the deploying account and partition
    */
-  oidcProviderArn?: string;
+  oidcProviderArn?: A;
 }
 
 /** GitHub Actions workflows of one repository, pinned to branches or to deployment environments. */
-export type GitHubOidcTrustSpec =
-  | (GitHubOidcBase & {
+export type GitHubOidcTrustSpec<A = string> =
+  | (GitHubOidcBase<A> & {
       /** Branches (`main`) or full refs (`refs/tags/v1.2.0`) whose workflows may assume the role. */
       refs: NonEmpty<string>;
       environments?: never;
     })
-  | (GitHubOidcBase & {
+  | (GitHubOidcBase<A> & {
       /** GitHub deployment environments (`prod`) whose jobs may assume the role. */
       environments: NonEmpty<string>;
       refs?: never;
     });
 
-export interface GitHubOidcTrust {
-  githubOidc: GitHubOidcTrustSpec;
+export interface GitHubOidcTrust<A = string> {
+  githubOidc: GitHubOidcTrustSpec<A>;
   service?: never;
   accounts?: never;
   eksServiceAccount?: never;
 }
 
 /** One Kubernetes service account of an EKS cluster (IRSA). */
-export interface EksServiceAccountTrustSpec {
+export interface EksServiceAccountTrustSpec<A = string> {
   /** The cluster's IAM OIDC provider ARN (`arn:aws:iam::<account>:oidc-provider/oidc.eks.<region>.amazonaws.com/id/<ID>`). */
-  oidcProviderArn: string;
+  oidcProviderArn: A;
   namespace: string;
   serviceAccount: string;
 }
 
-export interface EksServiceAccountTrust {
-  eksServiceAccount: EksServiceAccountTrustSpec;
+export interface EksServiceAccountTrust<A = string> {
+  eksServiceAccount: EksServiceAccountTrustSpec<A>;
   service?: never;
   accounts?: never;
   githubOidc?: never;
 }
 
 /** Exactly one way to assume the role. */
-export type RoleTrust = ServiceTrust | AccountsTrust | GitHubOidcTrust | EksServiceAccountTrust;
+/**
+ * Exactly one way to assume the role. `A` is the type of OIDC provider ARNs:
+ * `string` in pure code, `pulumi.Input<string>` in LeastPrivilegeRole (a
+ * provider created in the same program).
+ */
+export type RoleTrust<A = string> =
+  ServiceTrust | AccountsTrust | GitHubOidcTrust<A> | EksServiceAccountTrust<A>;
 
 /** The trust kinds, in the order they are checked. */
 export const TRUST_KINDS = ["service", "accounts", "githubOidc", "eksServiceAccount"] as const;
@@ -252,28 +258,22 @@ export function validateTrust(trust: unknown, arg = "trust"): ValidationProblem[
           }
         });
       }
+      // An ARN from another resource (an Output) is checked when it resolves.
       if (
         g.oidcProviderArn !== undefined &&
-        (typeof g.oidcProviderArn !== "string" || !GITHUB_PROVIDER_ARN.test(g.oidcProviderArn))
+        (typeof g.oidcProviderArn !== "object" || g.oidcProviderArn === null)
       ) {
-        add(
-          `${arg}.githubOidc.oidcProviderArn`,
-          `"${String(g.oidcProviderArn)}" is not a GitHub OIDC provider ARN`,
-          "use arn:aws:iam::<account>:oidc-provider/token.actions.githubusercontent.com",
-          "PAVED_IAM_ARN_INVALID",
-        );
+        const p = githubProviderArnProblem(g.oidcProviderArn, `${arg}.githubOidc.oidcProviderArn`);
+        if (p) problems.push(p);
       }
       break;
     }
     case "eksServiceAccount": {
       const e = (t.eksServiceAccount ?? {}) as Record<string, unknown>;
-      if (typeof e.oidcProviderArn !== "string" || !EKS_PROVIDER_ARN.test(e.oidcProviderArn)) {
-        add(
-          `${arg}.eksServiceAccount.oidcProviderArn`,
-          `"${String(e.oidcProviderArn)}" is not an EKS OIDC provider ARN`,
-          "use the cluster's arn:aws:iam::<account>:oidc-provider/oidc.eks.<region>.amazonaws.com/id/<ID>",
-          "PAVED_IAM_ARN_INVALID",
-        );
+      // An ARN from another resource (an Output) is checked when it resolves.
+      if (typeof e.oidcProviderArn !== "object" || e.oidcProviderArn === null) {
+        const p = eksProviderArnProblem(e.oidcProviderArn, `${arg}.eksServiceAccount.oidcProviderArn`);
+        if (p) problems.push(p);
       }
       const ns = nameProblem(
         "k8sDnsLabel",
@@ -297,6 +297,28 @@ export function validateTrust(trust: unknown, arg = "trust"): ValidationProblem[
   return problems;
 }
 
+/** The problem with a GitHub OIDC provider ARN, if any. */
+export function githubProviderArnProblem(arn: unknown, arg: string): ValidationProblem | undefined {
+  if (typeof arn === "string" && GITHUB_PROVIDER_ARN.test(arn)) return undefined;
+  return {
+    arg,
+    problem: `"${String(arn)}" is not a GitHub OIDC provider ARN`,
+    fix: "use arn:aws:iam::<account>:oidc-provider/token.actions.githubusercontent.com",
+    code: "PAVED_IAM_ARN_INVALID",
+  };
+}
+
+/** The problem with an EKS OIDC provider ARN, if any. */
+export function eksProviderArnProblem(arn: unknown, arg: string): ValidationProblem | undefined {
+  if (typeof arn === "string" && EKS_PROVIDER_ARN.test(arn)) return undefined;
+  return {
+    arg,
+    problem: `"${String(arn)}" is not an EKS OIDC provider ARN`,
+    fix: "use the cluster's arn:aws:iam::<account>:oidc-provider/oidc.eks.<region>.amazonaws.com/id/<ID>",
+    code: "PAVED_IAM_ARN_INVALID",
+  };
+}
+
 /** The issuer host of an EKS OIDC provider ARN. */
 export function eksIssuerOf(oidcProviderArn: string): string {
   const m = EKS_PROVIDER_ARN.exec(oidcProviderArn);
@@ -310,7 +332,7 @@ export function githubProviderArn(partition: string, accountId: string): string 
 }
 
 /** The `sub` claims a GitHub trust accepts: one per ref or environment. */
-export function githubSubjects(spec: GitHubOidcTrustSpec): string[] {
+export function githubSubjects<A>(spec: GitHubOidcTrustSpec<A>): string[] {
   if (spec.refs !== undefined) {
     return spec.refs.map((r) => `repo:${spec.repo}:ref:${r.startsWith("refs/") ? r : `refs/heads/${r}`}`);
   }
@@ -383,7 +405,7 @@ export function trustPolicyDocument(
 }
 
 /** One line describing who may assume the role, for the review summary. */
-export function describeTrust(trust: RoleTrust): string {
+export function describeTrust<A>(trust: RoleTrust<A>): string {
   if (trust.service !== undefined) return `service ${trust.service}`;
   if (trust.accounts !== undefined) {
     const a = trust.accounts;
@@ -394,5 +416,6 @@ export function describeTrust(trust: RoleTrust): string {
   }
   if (trust.githubOidc !== undefined) return `GitHub Actions ${githubSubjects(trust.githubOidc).join(", ")}`;
   const e = trust.eksServiceAccount;
-  return `EKS service account ${e.namespace}/${e.serviceAccount} (${eksIssuerOf(e.oidcProviderArn)})`;
+  const issuer = typeof e.oidcProviderArn === "string" ? ` (${eksIssuerOf(e.oidcProviderArn)})` : "";
+  return `EKS service account ${e.namespace}/${e.serviceAccount}${issuer}`;
 }

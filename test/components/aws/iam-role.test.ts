@@ -11,8 +11,9 @@ const BOUNDARY = "arn:aws:iam::123456789012:policy/paved-boundary";
 const CONFIG = { ...DEV_GOVERNANCE, "paved:permissionsBoundaryArn": BOUNDARY };
 const records = useMocks({ config: CONFIG });
 import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
 import { PavedValidationError } from "../../../components/core/errors";
-import { LeastPrivilegeRole, LeastPrivilegeRoleArgs } from "../../../components/aws/iam";
+import { LeastPrivilegeRole, LeastPrivilegeRoleArgs, resolvedTrustJson } from "../../../components/aws/iam";
 
 const EKS = "arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABCDEF0123456789";
 const BUCKET = "arn:aws:s3:::payments-data/*";
@@ -149,6 +150,45 @@ describe("LeastPrivilegeRole resources", () => {
       "oidc.eks.eu-west-1.amazonaws.com/id/ABCDEF0123456789:aud": "sts.amazonaws.com",
       "oidc.eks.eu-west-1.amazonaws.com/id/ABCDEF0123456789:sub": "system:serviceaccount:payments:api",
     });
+  });
+
+  test("OIDC provider ARNs may come from other resources (outputs) and are checked when they resolve", async () => {
+    const eksArn = pulumi.output(EKS);
+    const { role } = await build("irsa-out", {
+      ...base,
+      trust: { eksServiceAccount: { oidcProviderArn: eksArn, namespace: "payments", serviceAccount: "api" } },
+    });
+    const st = JSON.parse(await valueOf(role.trustPolicyJson)).Statement[0];
+    expect(st.Principal).toEqual({ Federated: EKS });
+    expect(Object.keys(st.Condition.StringEquals)).toContain(
+      "oidc.eks.eu-west-1.amazonaws.com/id/ABCDEF0123456789:sub",
+    );
+    const gh = "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com";
+    const ghRole = await build("gh-out", {
+      ...base,
+      trust: { githubOidc: { repo: "acme/payments", refs: ["main"], oidcProviderArn: pulumi.output(gh) } },
+    });
+    expect(JSON.parse(await valueOf(ghRole.role.trustPolicyJson)).Statement[0].Principal).toEqual({
+      Federated: gh,
+    });
+  });
+
+  test("an output ARN of the wrong kind fails with the validation error when it resolves", () => {
+    const trust = {
+      eksServiceAccount: { oidcProviderArn: pulumi.output("x"), namespace: "a", serviceAccount: "b" },
+    };
+    const e = thrown(() =>
+      resolvedTrustJson("LeastPrivilegeRole", "late", trust, "arn:aws:iam::123456789012:role/x"),
+    );
+    expectProblem(e, "PAVED_IAM_ARN_INVALID", "trust.eksServiceAccount.oidcProviderArn");
+    const gh = {
+      githubOidc: { repo: "a/b", refs: ["main"] as [string], oidcProviderArn: pulumi.output("x") },
+    };
+    expectProblem(
+      thrown(() => resolvedTrustJson("LeastPrivilegeRole", "late", gh, EKS)),
+      "PAVED_IAM_ARN_INVALID",
+      "trust.githubOidc.oidcProviderArn",
+    );
   });
 
   test("accounts trust carries external id and MFA conditions", async () => {
