@@ -42,6 +42,10 @@ const CONTAINER_LISTS = {
 export class Findings {
   readonly list: PssFinding[] = [];
   constructor(private readonly only: ReadonlySet<PssControl> | undefined) {}
+  /** True when any of these controls is selected: lets a caller skip a whole group of checks. */
+  on(...controls: PssControl[]): boolean {
+    return this.only === undefined || controls.some((c) => this.only!.has(c));
+  }
   add(code: Exclude<PssCode, "PSS_UNKNOWN">, path: string, message: string, fix?: string): void {
     const { control, fix: defaultFix } = PSS_CODES[code];
     if (this.only && !this.only.has(control)) return;

@@ -99,33 +99,33 @@ export function checkPodSpec(podSpec: unknown, opts: PssCheckOptions = {}): PssF
     }
     psc = UNKNOWN;
   }
-  for (const field of ["hostNetwork", "hostPID", "hostIPC"]) {
+  // Whole groups are skipped when none of their controls is selected (a policy asks for one or two).
+  for (const field of f.on("hostNamespaces") ? ["hostNetwork", "hostPID", "hostIPC"] : []) {
     const msg = () => `the pod shares the host's namespace (${field}: true)`;
-    f.field(
-      "PSS_HOST_NAMESPACES",
-      `${prefix}.${field}`,
-      get(podSpec, field),
-      "boolean",
-      (v) => v === false,
-      msg,
-    );
+    const v = get(podSpec, field);
+    f.field("PSS_HOST_NAMESPACES", `${prefix}.${field}`, v, "boolean", (x) => x === false, msg);
   }
-  checkVolumes(podSpec, prefix, f);
-  if (psc !== UNKNOWN) checkSysctls(psc, pscPath, f);
-  checkAppArmorAnnotations(opts.metadata, prefix, f);
-  const pod = {
-    sc: psc === UNKNOWN ? undefined : (psc as Record<string, unknown> | undefined),
-    scPath: pscPath,
-  };
-  for (const ctx of [{ ...pod, label: "the pod" }, ...containers])
-    checkCommonSc(ctx.sc, ctx.scPath, ctx.label, f);
-  for (const c of containers) checkContainer(c, windows, f);
-  if (!windows) checkSeccomp(psc, pscPath, containers, f);
-  checkRunAsNonRoot(psc, pscPath, containers, f);
-  checkImages(containers, opts.requireImageDigest === true, f);
-  checkResources(containers, f);
+  if (f.on("hostPath", "volumeTypes")) checkVolumes(podSpec, prefix, f);
+  if (psc !== UNKNOWN && f.on("sysctls")) checkSysctls(psc, pscPath, f);
+  if (f.on("appArmor")) checkAppArmorAnnotations(opts.metadata, prefix, f);
+  if (f.on("hostProcess", "runAsUser", "appArmor", "seLinux")) {
+    const pod = {
+      sc: psc === UNKNOWN ? undefined : (psc as Record<string, unknown> | undefined),
+      scPath: pscPath,
+    };
+    for (const ctx of [{ ...pod, label: "the pod" }, ...containers])
+      checkCommonSc(ctx.sc, ctx.scPath, ctx.label, f);
+  }
+  if (f.on("privileged", "procMount", "privilegeEscalation", "capabilities", "hostPorts")) {
+    for (const c of containers) checkContainer(c, windows, f);
+  }
+  if (!windows && f.on("seccomp")) checkSeccomp(psc, pscPath, containers, f);
+  if (f.on("runAsNonRoot")) checkRunAsNonRoot(psc, pscPath, containers, f);
+  if (f.on("imagePinned")) checkImages(containers, opts.requireImageDigest === true, f);
+  if (f.on("resources")) checkResources(containers, f);
   return f.list;
 }
+
 function checkVolumes(podSpec: unknown, prefix: string, f: Findings): void {
   const vols = listOf(get(podSpec, "volumes"));
   if (vols === UNKNOWN || vols === "invalid") {

@@ -20,6 +20,7 @@ import {
   type PssFinding,
 } from "../../components/kubernetes/pss";
 import { defineResourcePolicy, type ResourcePolicyDefinition, type ResourcePolicySpec } from "../lib/define";
+import { rawProps } from "../lib/sdk";
 import type { Finding, ResourceUnderCheck } from "../lib/types";
 
 /**
@@ -70,7 +71,8 @@ export function podFindings(
   // A `...Patch` resource holds part of an object owned elsewhere: the object itself is checked there.
   if (!t || t.patch) return [];
   const out: PssFinding[] = [];
-  for (const ref of podSpecsOf(t.kind, t.apiVersion, resource.props)) {
+  // The raw inputs: the checker reads preview unknowns itself, without the SDK proxy's throw (and its cost).
+  for (const ref of podSpecsOf(t.kind, t.apiVersion, rawProps(resource.props))) {
     out.push(...checkPodSpec(ref.spec, { ...opts, path: ref.path, metadata: ref.metadata }));
   }
   return out;

@@ -380,6 +380,34 @@ describe("checkPodSpec: options", () => {
     ]);
   });
 
+  it("selecting one control gives exactly that control's share of the full result", () => {
+    const bad = goodSpec();
+    Object.assign(bad, { hostNetwork: true, hostPID: UNKNOWN_STRING });
+    bad.volumes.push({ name: "h", hostPath: { path: "/" } }, { name: "n", nfs: {} });
+    bad.securityContext = {
+      sysctls: [{ name: "kernel.msgmax" }],
+      seccompProfile: { type: "Unconfined" },
+      runAsUser: 0,
+    };
+    bad.containers[0].securityContext = {
+      privileged: true,
+      procMount: "Unmasked",
+      capabilities: { add: ["SYS_ADMIN"] },
+    };
+    bad.containers[0].ports[0].hostPort = 80;
+    bad.initContainers[0].image = "nginx";
+    bad.initContainers[0].securityContext.seLinuxOptions = { user: "root" };
+    bad.initContainers[0].securityContext.appArmorProfile = { type: "Unconfined" };
+    bad.ephemeralContainers[0].securityContext.windowsOptions = { hostProcess: true };
+    delete bad.containers[0].resources;
+    const all = checkPodSpec(bad);
+    for (const control of [...PSS_CONTROLS, ...PAVED_POD_CONTROLS]) {
+      const expected = all.filter((f) => f.control === control);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(checkPodSpec(bad, { controls: [control] })).toEqual(expected);
+    }
+  });
+
   it("defaults the path prefix to spec (a Pod)", () => {
     const spec = goodSpec();
     spec.hostPID = true;
