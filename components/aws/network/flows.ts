@@ -267,7 +267,7 @@ export function normalizeFlows(
           `${arg}`,
           `runs from "${spec.from}" to "${spec.to}" and names no tier`,
           "name a tier on one side: flows describe traffic into or out of this network",
-          "PAVED_FLOW_UNKNOWN_TIER",
+          "PAVED_FLOW_NO_TIER",
         );
       }
       if (isInternetEnd(fromEnd) && toEnd.kind === "tier" && routing.get(toEnd.tier) !== "internet") {
@@ -305,7 +305,7 @@ export function normalizeFlows(
           `${arg}.to`,
           `"${toEnd.service}" has no gateway endpoint`,
           `add "${toEnd.service}" to gatewayEndpoints`,
-          "PAVED_FLOW_UNKNOWN_TIER",
+          "PAVED_FLOW_NO_ENDPOINT",
         );
       }
     }

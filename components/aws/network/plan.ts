@@ -199,7 +199,7 @@ export function tryPlanNetwork(input: NetworkPlanInput): {
       arg: "endpointTier",
       problem: `"${input.endpointTier}" is not a tier`,
       fix: `use one of the tiers (${input.tiers.map((t) => t.name).join(", ")})`,
-      code: "PAVED_FLOW_UNKNOWN_TIER",
+      code: "PAVED_ENDPOINT_TIER",
     });
   }
 

@@ -540,11 +540,7 @@ describe("bad input (pure)", () => {
     ["too many AZs for the reserved slots", { azCount: 5 }, "PAVED_AZ_COUNT"],
     ["bad endpoint", { interfaceEndpoints: ["SSM!"] }, "PAVED_ENDPOINT_SERVICE"],
     ["duplicate endpoint", { interfaceEndpoints: ["ssm", "ssm"] }, "PAVED_ENDPOINT_SERVICE"],
-    [
-      "unknown endpoint tier",
-      { interfaceEndpoints: ["ssm"], endpointTier: "dmz" },
-      "PAVED_FLOW_UNKNOWN_TIER",
-    ],
+    ["unknown endpoint tier", { interfaceEndpoints: ["ssm"], endpointTier: "dmz" }, "PAVED_ENDPOINT_TIER"],
   ])("%s", (_label, over, code) => {
     expect(codes(over)).toContain(code);
   });
@@ -596,13 +592,20 @@ describe("bad input (pure)", () => {
     ],
     ["web on another port", { from: "web", to: "public", ports: 8443 }, "PAVED_FLOW_WEB_PORTS"],
     ["egress to internet with no route", { from: "data", to: "internet", ports: 443 }, "PAVED_FLOW_NO_ROUTE"],
-    [
-      "no tier on either side",
-      { from: "10.9.0.0/16", to: "internet", ports: 443 },
-      "PAVED_FLOW_UNKNOWN_TIER",
-    ],
+    ["no tier on either side", { from: "10.9.0.0/16", to: "internet", ports: 443 }, "PAVED_FLOW_NO_TIER"],
   ])("flow: %s", (_label, f, code) => {
     expect(codes(flow(f))).toContain(code);
+  });
+
+  test("a flow to a gateway endpoint that is not created", () => {
+    const f: FlowSpec = {
+      from: "data",
+      to: "s3",
+      ports: 443,
+      justification: "Backups go to S3",
+      ticket: "CHG-1",
+    };
+    expect(codes({ gatewayEndpoints: ["dynamodb"], flows: [f] })).toEqual(["PAVED_FLOW_NO_ENDPOINT"]);
   });
 
   test("egress to internet from a nat tier with nat none has no route", () => {
