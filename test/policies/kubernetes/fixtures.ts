@@ -151,6 +151,15 @@ export function describePodPolicyTable(policy: PolicyDefinition, cases: PodPolic
       expect: cases.everyKind.expect,
       count: 1,
     })),
+    {
+      name: "a Deployment created by a yaml/v2 ConfigGroup (same type token, component parent)",
+      fixture: {
+        ...mutated("Deployment", cases.everyKind.mutate),
+        parentTypes: ["kubernetes:yaml/v2:ConfigGroup"],
+      },
+      expect: cases.everyKind.expect,
+      count: 1,
+    },
     ...(cases.containerFail ?? []).flatMap((c) =>
       (c.lists ?? CONTAINER_LISTS).map((list) => ({
         name: `${c.name} in ${list}`,
