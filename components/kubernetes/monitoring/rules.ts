@@ -213,6 +213,16 @@ export function buildSloRules(input: SloRuleInput): SloRuleGroups {
         `Requests per second over 5m are below ${promNumber(t.throughputDropRatio)} x the rate at the same time a week earlier.`,
       ),
     },
+    {
+      alert: "TrafficAbsent",
+      expr: `absent(${recorded(names.requestRate)})`,
+      for: t.for,
+      labels: labels("ticket"),
+      annotations: annotations(
+        `${input.service} reports no request metrics`,
+        `No ${m.requests} series for ${L}="${input.service}" for ${t.for}: the service or its scraping is down, and the other alerts cannot fire.`,
+      ),
+    },
   ];
 
   return {

@@ -80,7 +80,7 @@ describe("buildSloRules", () => {
     );
   });
 
-  test("p99 latency > 500 ms, error ratio > 1 %, throughput drop below half of last week", () => {
+  test("p99 latency > 500 ms, error ratio > 1 %, throughput drop below half of last week, no traffic at all", () => {
     const rest = alerts.rules.slice(3);
     expect(rest.map((a) => [a.alert, a.expr, a.for, a.labels.severity])).toEqual([
       [
@@ -101,6 +101,7 @@ describe("buildSloRules", () => {
         "10m",
         "ticket",
       ],
+      ["TrafficAbsent", 'absent(service:http_requests_total:rate5m{service="checkout"})', "10m", "ticket"],
     ]);
     expect(rest[0].annotations.summary).toBe("checkout p99 latency is above 500 ms");
     expect(rest[1].annotations.summary).toBe("checkout error ratio is above 1%");
