@@ -1,8 +1,8 @@
 /**
  * SloAlerts: a PrometheusRule (Prometheus Operator, `monitoring.coreos.com/v1`)
  * with recording rules and alerts for one service: p99 latency, error ratio,
- * absent traffic,
- * throughput drop and multiwindow burn-rate alerts for an availability SLO.
+ * throughput drop, absent traffic and multiwindow burn-rate alerts for an
+ * availability SLO.
  */
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
