@@ -2,9 +2,11 @@
 // `node <@pulumi/pulumi>/cmd/run-policy-pack <engine-address> .` in this
 // directory, which registers ts-node with type-checking (about 7 s cold) for
 // every .ts file. Type-checking is `npm run typecheck`'s job; here we only
-// strip types. So: drop ts-node's .ts hook, register sucrase's (a dependency
-// of paved, about 100x faster), and load the pack.
+// strip types. So: drop whatever .ts hook is registered, register sucrase's
+// (a dependency of paved, far faster), and load the pack. Registering through
+// the API, not `sucrase/register/ts`, re-registers even when that module was
+// already loaded (the in-process transport of cli/engine/analyzer.ts).
 "use strict";
 delete require.extensions[".ts"];
-require("sucrase/register/ts");
+require("sucrase/dist/register").registerTS();
 require("./index.ts");

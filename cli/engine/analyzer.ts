@@ -29,6 +29,7 @@ import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { PackConfig, reconcilePackConfig } from "./analyzer-config";
+import { AnalyzerTransport, loadPackInProcess } from "./analyzer-inprocess";
 import {
   AnalyzerResourceRecord,
   Violation,
@@ -56,6 +57,13 @@ export interface StartAnalyzerOptions {
   readonly concurrency?: number;
   /** How long to wait for the pack to print its port. @default 60000 */
   readonly startTimeoutMs?: number;
+  /**
+   * `process`: a pack process over gRPC, exactly as the engine runs it.
+   * `in-process`: the same pack's handlers loaded into this process (no socket,
+   * no second process; one pack per process; sets `PULUMI_CONFIG` and
+   * `PAVED_EXEMPTIONS_FILE` in this process's environment). @default "process"
+   */
+  readonly transport?: "process" | "in-process";
 }
 
 /** A policy as the pack describes itself. */
@@ -80,7 +88,7 @@ export interface AnalyzerInfo {
 
 /** A running pack. */
 export interface Analyzer {
-  /** The pack's port on 127.0.0.1. */
+  /** The pack's port on 127.0.0.1; 0 in-process. */
   readonly port: number;
   /** The pack's metadata (cached after the first call). */
   info(): Promise<AnalyzerInfo>;
@@ -176,8 +184,8 @@ function readPort(child: ChildProcess, timeoutMs: number, stderr: () => string):
   });
 }
 
-/** Starts the pack in `packDir`, configures it, and returns a client. */
-export async function startAnalyzer(opts: StartAnalyzerOptions): Promise<Analyzer> {
+/** Starts a pack process and connects a gRPC client to it. */
+async function processTransport(opts: StartAnalyzerOptions): Promise<AnalyzerTransport & { port: number }> {
   const packDir = path.resolve(opts.packDir);
   const runner = require.resolve("@pulumi/pulumi/cmd/run-policy-pack");
   const env: NodeJS.ProcessEnv = { ...process.env, ...opts.env };
@@ -204,39 +212,65 @@ export async function startAnalyzer(opts: StartAnalyzerOptions): Promise<Analyze
     "grpc.max_send_message_length": MAX_MESSAGE,
     "grpc.max_receive_message_length": MAX_MESSAGE,
   });
-  const stop = async () => {
-    client.close();
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill();
-      await exited;
-    }
+  return {
+    port,
+    getAnalyzerInfo: () => unary(client.getAnalyzerInfo.bind(client), new Empty()),
+    configure: (req) => unary(client.configure.bind(client), req),
+    analyze: (req) => unary(client.analyze.bind(client), req),
+    analyzeStack: (req) => unary(client.analyzeStack.bind(client), req),
+    close: async () => {
+      client.close();
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill();
+        await exited;
+      }
+    },
   };
+}
+
+/** Loads the pack into this process (see analyzer-inprocess.ts). */
+function inProcessTransport(opts: StartAnalyzerOptions): AnalyzerTransport & { port: number } {
+  if (opts.env) Object.assign(process.env, opts.env);
+  if (opts.stackConfig) process.env.PULUMI_CONFIG = JSON.stringify(opts.stackConfig);
+  if (opts.exemptionsFile) process.env.PAVED_EXEMPTIONS_FILE = path.resolve(opts.exemptionsFile);
+  return { port: 0, ...loadPackInProcess(opts.packDir) };
+}
+
+/** Sends the reconciled pack config (the engine's `Configure`). */
+async function configure(
+  t: AnalyzerTransport,
+  policies: readonly PolicyInfo[],
+  config: PackConfig,
+): Promise<void> {
+  const resolved = reconcilePackConfig(policies, config);
+  const req = new analyzerpb.ConfigureAnalyzerRequest();
+  const map = req.getPolicyconfigMap();
+  for (const [name, c] of resolved) {
+    const own = policies.find((p) => p.name === name);
+    const pc = new analyzerpb.PolicyConfig();
+    pc.setEnforcementlevel(levelEnum(c.enforcementLevel ?? own?.enforcementLevel ?? "advisory"));
+    pc.setProperties(Struct.fromJavaScript(c.properties as Parameters<typeof Struct.fromJavaScript>[0]));
+    map.set(name, pc);
+  }
+  await t.configure(req);
+}
+
+/** Starts the pack in `packDir`, configures it, and returns a client. */
+export async function startAnalyzer(opts: StartAnalyzerOptions): Promise<Analyzer> {
+  const transport = opts.transport ?? "process";
+  const t = transport === "in-process" ? inProcessTransport(opts) : await processTransport(opts);
   let infoCache: Promise<AnalyzerInfo> | undefined;
   const info = () =>
-    (infoCache ??= unary(client.getAnalyzerInfo.bind(client), new Empty()).then((i) => ({
+    (infoCache ??= t.getAnalyzerInfo().then((i) => ({
       name: i.getName(),
       version: i.getVersion(),
       policies: i.getPoliciesList().map(policyInfoOf),
     })));
   try {
-    if (opts.config && Object.keys(opts.config).length > 0) {
-      const resolved = reconcilePackConfig((await info()).policies, opts.config);
-      const req = new analyzerpb.ConfigureAnalyzerRequest();
-      const map = req.getPolicyconfigMap();
-      for (const [name, c] of resolved) {
-        const pc = new analyzerpb.PolicyConfig();
-        if (c.enforcementLevel) pc.setEnforcementlevel(levelEnum(c.enforcementLevel));
-        else {
-          const own = (await info()).policies.find((p) => p.name === name);
-          pc.setEnforcementlevel(levelEnum(own?.enforcementLevel ?? "advisory"));
-        }
-        pc.setProperties(Struct.fromJavaScript(c.properties as Parameters<typeof Struct.fromJavaScript>[0]));
-        map.set(name, pc);
-      }
-      await unary(client.configure.bind(client), req);
-    }
+    if (opts.config && Object.keys(opts.config).length > 0)
+      await configure(t, (await info()).policies, opts.config);
   } catch (e) {
-    await stop();
+    await t.close();
     throw e;
   }
 
@@ -246,6 +280,11 @@ export async function startAnalyzer(opts: StartAnalyzerOptions): Promise<Analyze
     let s = structs.get(r);
     if (!s) {
       s = toStruct(r.inputs);
+      // Every policy deserializes the properties again; in-process that is
+      // this object's toJavaScript() each time. Convert once: the SDK copies
+      // what it reads, so sharing the result is safe.
+      const js = s.toJavaScript();
+      s.toJavaScript = () => js;
       structs.set(r, s);
     }
     return s;
@@ -257,7 +296,7 @@ export async function startAnalyzer(opts: StartAnalyzerOptions): Promise<Analyze
   };
 
   return {
-    port,
+    port: t.port,
     info,
     async analyze(resources) {
       const results: Violation[][] = new Array(resources.length);
@@ -273,7 +312,7 @@ export async function startAnalyzer(opts: StartAnalyzerOptions): Promise<Analyze
             .setName(r.name)
             .setProperties(structOf(r))
             .setOptions(optionsOf(r));
-          const resp = await unary(client.analyze.bind(client), req);
+          const resp = await t.analyze(req);
           results[i] = fromAnalyzeResponse(resp).map((v) => (v.urn ? v : { ...v, urn: r.urn }));
         }
       };
@@ -291,8 +330,8 @@ export async function startAnalyzer(opts: StartAnalyzerOptions): Promise<Analyze
           return a;
         }),
       );
-      return fromAnalyzeResponse(await unary(client.analyzeStack.bind(client), req));
+      return fromAnalyzeResponse(await t.analyzeStack(req));
     },
-    close: stop,
+    close: () => t.close(),
   };
 }

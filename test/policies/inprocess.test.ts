@@ -1,0 +1,62 @@
+/**
+ * The in-process transport serves the very handlers the pack process serves:
+ * for the same resources and config, both transports give the same
+ * violations. (Its own file: a process can load one pack.)
+ */
+import * as path from "path";
+import { startAnalyzer } from "../../cli/engine/analyzer";
+import { recordOf, unknown, urnOf } from "./harness";
+
+const packDir = path.join(__dirname, "../../policies");
+const records = [
+  recordOf({ type: "aws:ebs/volume:Volume", name: "v1", props: { availabilityZone: "a", encrypted: false } }),
+  recordOf({
+    type: "aws:ebs/volume:Volume",
+    name: "v2",
+    props: { availabilityZone: "a", encrypted: unknown },
+  }),
+  recordOf({
+    type: "aws:ec2/securityGroup:SecurityGroup",
+    name: "sg",
+    props: { ingress: [{ protocol: "-1", cidrBlocks: ["0.0.0.0/0"] }] },
+  }),
+  recordOf({ type: "aws:ec2/vpc:Vpc", name: "core", props: { cidrBlock: "10.0.0.0/16" } }),
+  recordOf({
+    type: "aws:ec2/flowLog:FlowLog",
+    name: "core-flow",
+    props: { vpcId: unknown },
+    dependencies: [urnOf("aws:ec2/vpc:Vpc", "core")],
+  }),
+];
+const options = {
+  packDir,
+  config: { all: "mandatory" as const, "aws-sg-description-required": "advisory" as const },
+  stackConfig: { "paved:environment": "prod" },
+};
+
+test("in-process and process transports report the same violations", async () => {
+  const inProcess = await startAnalyzer({ ...options, transport: "in-process" });
+  const separate = await startAnalyzer({ ...options, transport: "process" });
+  try {
+    expect(inProcess.port).toBe(0);
+    expect(await inProcess.info()).toEqual(await separate.info());
+    const a = [...(await inProcess.analyze(records)), ...(await inProcess.analyzeStack(records))];
+    const b = [...(await separate.analyze(records)), ...(await separate.analyzeStack(records))];
+    expect(a).toEqual(b);
+    // and they are real findings at the configured levels
+    const levels = new Set(a.map((v) => `${v.policyName}:${v.enforcementLevel}`));
+    expect(levels).toContain("aws-ebs-volume-encrypted:mandatory");
+    expect(levels).toContain("aws-ebs-volume-encrypted:advisory"); // the unknown, skipped
+    expect(levels).toContain("aws-sg-no-public-admin-ingress:mandatory");
+    expect(levels).toContain("aws-sg-description-required:advisory");
+    expect(levels).toContain("paved-required-tags:mandatory");
+    expect(levels).not.toContain("aws-vpc-flow-logs-enabled:mandatory"); // covered through the dependency
+  } finally {
+    await inProcess.close();
+    await separate.close();
+  }
+});
+
+test("a second pack in the same process is refused, not served", async () => {
+  await expect(startAnalyzer({ packDir, transport: "in-process" })).rejects.toThrow(/already loaded/);
+});
