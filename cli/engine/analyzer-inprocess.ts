@@ -49,6 +49,8 @@ export function loadPackInProcess(packDir: string): AnalyzerTransport {
     };
     proto.bindAsync = () => undefined;
     process.chdir(dir);
+    // A pack is loaded by directory at run time (its package.json "main"), so no static import.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     require(dir);
   } finally {
     proto.addService = addService;
