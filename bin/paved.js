@@ -1,27 +1,22 @@
 #!/usr/bin/env node
-// The `paved` executable. In the published package it runs the compiled CLI
-// (dist/cli/bin.js). In a clone with no build (after `npm ci`), it runs the
-// TypeScript sources through sucrase's transpile-only hook: no build step, and
-// no type-checking (that is `npm run typecheck`). PAVED_FROM_SOURCE=1 forces
-// the sources when both exist.
+// The `paved` executable.
+// - Installed from the registry (no TypeScript sources beside it): runs the
+//   compiled CLI, dist/cli/bin.js.
+// - In a clone (cli/bin.ts is here): runs the TypeScript sources through
+//   sucrase's transpile-only hook, so `npx paved` works right after `npm ci`
+//   with no build step and never runs a stale build. No type-checking here:
+//   that is `npm run typecheck`. PAVED_USE_DIST=1 runs the build instead
+//   (for benchmarks of the published form).
 "use strict";
 const fs = require("fs");
 const path = require("path");
 
 const root = path.resolve(__dirname, "..");
-const compiled = path.join(root, "dist", "cli", "bin.js");
 const source = path.join(root, "cli", "bin.ts");
-
-function fromSource() {
-  // Compiled output is stale for as long as a source file is newer; prefer the sources in a work tree.
-  if (process.env.PAVED_FROM_SOURCE === "1") return true;
-  if (!fs.existsSync(compiled)) return true;
-  if (!fs.existsSync(source)) return false;
-  return fs.statSync(source).mtimeMs > fs.statSync(compiled).mtimeMs;
-}
+const compiled = path.join(root, "dist", "cli", "bin.js");
 
 let entry;
-if (fromSource() && fs.existsSync(source)) {
+if (fs.existsSync(source) && process.env.PAVED_USE_DIST !== "1") {
   require("sucrase/register/ts");
   entry = require(source);
 } else {

@@ -29,7 +29,8 @@ export function renderMermaid(topology: Topology): string {
     for (const tier of net.tiers) {
       const tierId = id("tier", String(n), tier.name);
       tierIds.set(tier.name, tierId);
-      out.push(`    subgraph ${tierId}["${label(`tier ${tier.name}`)}"]`);
+      const title = `tier ${tier.name}${tier.routing ? ` (${tier.routing === "none" ? "no route out" : `via ${tier.routing}`})` : ""}`;
+      out.push(`    subgraph ${tierId}["${label(title)}"]`);
       out.push("      direction LR");
       for (const s of tier.subnets) {
         out.push(

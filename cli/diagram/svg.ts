@@ -19,6 +19,7 @@ function esc(s: string): string {
 
 interface Band {
   readonly name: string;
+  readonly routing?: string;
   readonly external: boolean;
   readonly subnets: readonly { az: string; cidr?: string }[];
 }
@@ -30,7 +31,7 @@ function bandsOf(net: NetworkView): Band[] {
   ].sort();
   return [
     ...externals.map((name) => ({ name, external: true, subnets: [] })),
-    ...net.tiers.map((t) => ({ name: t.name, external: false, subnets: t.subnets })),
+    ...net.tiers.map((t) => ({ name: t.name, routing: t.routing, external: false, subnets: t.subnets })),
   ];
 }
 
@@ -50,6 +51,11 @@ function renderNetwork(net: NetworkView, top: number, parts: string[]): { width:
     parts.push(
       `<rect x="${PAD * 2}" y="${y}" width="${bandW}" height="${BAND_H}" rx="${b.external ? 30 : 6}" fill="${fill}" stroke="${stroke}"/>`,
       `<text x="${PAD * 2 + 10}" y="${y + BAND_H / 2 + 5}" ${FONT} font-size="14" font-weight="bold">${esc(b.external ? b.name : `tier ${b.name}`)}</text>`,
+      ...(b.routing
+        ? [
+            `<text x="${PAD * 2 + 10}" y="${y + BAND_H / 2 + 20}" ${FONT} font-size="10" fill="#555">${esc(b.routing === "none" ? "no route out" : `via ${b.routing}`)}</text>`,
+          ]
+        : []),
     );
     b.subnets.forEach((s, j) => {
       const x = PAD * 2 + 120 + j * (SUBNET_W + 10);

@@ -14,6 +14,8 @@ export interface SubnetView {
 
 export interface TierView {
   readonly name: string;
+  /** Where the tier's outbound traffic goes (`internet`, `nat`, `none`), when the component says. */
+  readonly routing?: string;
   readonly subnets: readonly SubnetView[];
 }
 
@@ -128,6 +130,76 @@ function tiersOf(
   }));
 }
 
+interface TopologyOutput {
+  vpcCidr?: unknown;
+  tiers?: { name?: unknown; routing?: unknown; subnets?: unknown }[];
+  flows?: { from?: unknown; to?: unknown; protocol?: unknown; ports?: unknown; generated?: unknown }[];
+}
+
+/**
+ * The view from a component's `topology` output (SegmentedNetwork registers
+ * one: tiers with their routing and subnet CIDRs in AZ order, and the flows),
+ * read as plain data. Undefined when the output is missing or not that shape.
+ */
+function fromTopologyOutput(comp: CheckResource): NetworkView | undefined {
+  const topo = plain(comp.outputs?.topology) as TopologyOutput | undefined;
+  if (!topo || !Array.isArray(topo.tiers) || !Array.isArray(topo.flows)) return undefined;
+  const azs = plain(comp.outputs?.availabilityZones);
+  const azName = (i: number) =>
+    Array.isArray(azs) && typeof azs[i] === "string"
+      ? (azs[i] as string)
+      : `AZ ${String.fromCharCode(97 + i)}`;
+  const tiers: TierView[] = topo.tiers.map((t) => ({
+    name: String(t.name),
+    routing: str(t.routing),
+    subnets: (Array.isArray(t.subnets) ? t.subnets : []).map((cidr, i) => ({
+      name: `${comp.name}-${String(t.name)}-${String.fromCharCode(97 + i)}`,
+      az: azName(i),
+      cidr: str(cidr),
+    })),
+  }));
+  const seen = new Map<string, FlowView>();
+  for (const f of topo.flows) {
+    if (f.generated === true) continue;
+    const protocol = str(f.protocol) ?? "tcp";
+    const ports = str(f.ports) ?? "all";
+    const label = protocol === "all" || protocol === "-1" || ports === "all" ? "all" : `${protocol} ${ports}`;
+    const flow = { from: String(f.from), to: String(f.to), label };
+    seen.set(`${flow.from}|${flow.to}|${label}`, flow);
+  }
+  const flows = [...seen.values()].sort(
+    (a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to) || a.label.localeCompare(b.label),
+  );
+  return { name: comp.name, cidr: str(topo.vpcCidr), tiers, flows: mergeFlows(flows) };
+}
+
+/**
+ * One arrow per pair of ends: `tcp 80` and `tcp 443` from the internet to
+ * `public` become `tcp 80, 443`; different protocols are listed side by side.
+ */
+export function mergeFlows(flows: readonly FlowView[]): FlowView[] {
+  const byPair = new Map<string, { from: string; to: string; labels: string[] }>();
+  for (const f of flows) {
+    const key = `${f.from}|${f.to}`;
+    const entry = byPair.get(key) ?? { from: f.from, to: f.to, labels: [] };
+    if (!entry.labels.includes(f.label)) entry.labels.push(f.label);
+    byPair.set(key, entry);
+  }
+  const portKey = (p: string) => Number(p.split("-")[0]) || 0;
+  return [...byPair.values()].map(({ from, to, labels }) => {
+    if (labels.includes("all")) return { from, to, label: "all" };
+    const byProtocol = new Map<string, string[]>();
+    for (const l of labels) {
+      const [protocol, ports = ""] = l.split(" ");
+      byProtocol.set(protocol, [...(byProtocol.get(protocol) ?? []), ports]);
+    }
+    const label = [...byProtocol.entries()]
+      .map(([protocol, ports]) => `${protocol} ${ports.sort((a, b) => portKey(a) - portKey(b)).join(", ")}`)
+      .join("; ");
+    return { from, to, label };
+  });
+}
+
 /** Builds the topology of every SegmentedNetwork, then of VPCs created outside one. */
 export function buildTopology(resources: readonly CheckResource[]): Topology {
   const networks: NetworkView[] = [];
@@ -135,6 +207,11 @@ export function buildTopology(resources: readonly CheckResource[]): Topology {
   for (const comp of resources.filter((r) => r.type === NETWORK)) {
     const kids = descendantsOf(resources, comp.urn);
     kids.forEach((k) => claimed.add(k.urn));
+    const declared = fromTopologyOutput(comp);
+    if (declared) {
+      networks.push(declared);
+      continue;
+    }
     const rules = registeredRules(comp) ?? [];
     const known = new Set(rules.flatMap((r) => [r.from, r.to]));
     const vpc = kids.find((k) => k.type === VPC);
@@ -146,7 +223,7 @@ export function buildTopology(resources: readonly CheckResource[]): Topology {
         comp.name,
         known,
       ),
-      flows: flowsFrom(rules),
+      flows: mergeFlows(flowsFrom(rules)),
     });
   }
   // Raw VPCs: subnets join by the VPC's id (the mocks' id, or the id recorded in state).

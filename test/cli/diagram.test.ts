@@ -44,6 +44,35 @@ describe("paved diagram", () => {
   });
 });
 
+describe("paved diagram on a SegmentedNetwork", () => {
+  test("tiers with their routing and AZ names, and the declared flows with their ports", async () => {
+    const r = await paved(["diagram", program("network")]);
+    expect(r.code).toBe(0);
+    const m = r.stdout;
+    expect(m).toContain('    subgraph tier_0_public["tier public (via internet)"]');
+    expect(m).toContain('    subgraph tier_0_data["tier data (no route out)"]');
+    expect(m).toContain('      subnet_0_core_app_b["eu-west-1b<br/>10.30.80.0/20"]');
+    expect(m.split("\n").filter((l) => l.includes("-->"))).toEqual([
+      '  tier_0_app -->|"tcp 5432"| tier_0_data',
+      '  ext_0_internet -->|"tcp 80, 443"| tier_0_public',
+      '  tier_0_public -->|"tcp 8080"| tier_0_app',
+    ]);
+  });
+
+  test("its register lists the security-group and NACL rules of every declared flow", async () => {
+    const r = await paved(["register", program("network"), "--format", "csv"]);
+    expect(r.code).toBe(0);
+    const rows = r.stdout.trimEnd().split("\n").slice(1);
+    expect(rows.every((l) => l.startsWith("SegmentedNetwork core,"))).toBe(true);
+    expect(
+      rows.some((l) =>
+        /,security-group,ingress,allow,app,data,5432,tcp,the app reads orders,CHG-3001$/.test(l),
+      ),
+    ).toBe(true);
+    expect(rows.some((l) => l.includes(",network-acl,"))).toBe(true);
+  });
+});
+
 describe("paved register", () => {
   test("Markdown: the NamespaceBaseline's register, from its registered outputs", async () => {
     const r = await paved(["register", program("topology")]);

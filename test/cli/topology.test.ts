@@ -1,4 +1,4 @@
-import { buildTopology, tierOf } from "../../cli/diagram/topology";
+import { buildTopology, mergeFlows, tierOf } from "../../cli/diagram/topology";
 import { renderMermaid } from "../../cli/diagram/mermaid";
 import { renderSvg } from "../../cli/diagram/svg";
 import type { CheckResource } from "../../cli/engine/resource";
@@ -118,6 +118,21 @@ describe("buildTopology", () => {
     expect(tierOf(sn("core-app-us-east-1b"), "core", new Set())).toBe("app");
     expect(tierOf(sn("core-web-edge-a"), "core", new Set(["web-edge"]))).toBe("web-edge");
   });
+});
+
+test("mergeFlows: one arrow per pair of ends, ports sorted, protocols side by side", () => {
+  expect(
+    mergeFlows([
+      { from: "internet", to: "public", label: "tcp 443" },
+      { from: "internet", to: "public", label: "tcp 80" },
+      { from: "internet", to: "public", label: "udp 443" },
+      { from: "app", to: "data", label: "tcp 5432" },
+      { from: "app", to: "data", label: "all" },
+    ]),
+  ).toEqual([
+    { from: "internet", to: "public", label: "tcp 80, 443; udp 443" },
+    { from: "app", to: "data", label: "all" },
+  ]);
 });
 
 describe("renderers", () => {
