@@ -15,4 +15,6 @@ module.exports = {
   // one module registry per test file keeps files independent.
   resetModules: false,
   testTimeout: 60000,
+  // Examples import the library as an app team does (`from "paved"`).
+  moduleNameMapper: { "^paved$": "<rootDir>/components/index.ts" },
 };

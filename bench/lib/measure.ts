@@ -1,0 +1,79 @@
+/**
+ * Measuring helpers for the benchmarks: whole-process timing, interleaved
+ * pairs, medians, and peak memory of a process tree (Linux /proc).
+ */
+import { spawnSync, SpawnSyncOptions } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+
+/** The median of a list of numbers. */
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+/** Runs a command to completion and returns its wall time in milliseconds and exit status. */
+export function timeCommand(
+  cmd: string,
+  args: readonly string[],
+  opts: SpawnSyncOptions = {},
+): { ms: number; status: number | null } {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { stdio: "ignore", ...opts });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.error) throw r.error;
+  return { ms, status: r.status };
+}
+
+/**
+ * Times two commands `runs` times each, interleaved (A, B, A, B, ...) after one
+ * warm-up each, so both see the same machine state. Returns every sample.
+ */
+export function interleave(a: () => number, b: () => number, runs: number): { a: number[]; b: number[] } {
+  a();
+  b();
+  const out = { a: [] as number[], b: [] as number[] };
+  for (let i = 0; i < runs; i++) {
+    out.a.push(a());
+    out.b.push(b());
+  }
+  return out;
+}
+
+/** Peak resident memory (VmHWM) of a process, in bytes; 0 when it cannot be read. */
+export function peakRss(pid: number): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** The pids of a process's direct children (Linux). */
+export function childPids(pid: number): number[] {
+  const out: number[] = [];
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (ppid === pid) out.push(Number(entry));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return out;
+}
+
+/** A line describing the machine, for RESULTS.md. */
+export function machine(): string {
+  const cpus = os.cpus();
+  return `${cpus.length} × ${cpus[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
+}
+
+/** Formats a ratio for the last line of a benchmark. */
+export function ratio(x: number): string {
+  return `${x.toFixed(2)}×`;
+}
