@@ -55,9 +55,12 @@ describe("the pack over gRPC", () => {
     expect(preview[0].message).toMatch(/skipped during preview/);
   });
 
-  test("AnalyzeStack answers for the whole stack", async () => {
-    const vs = await pack.analyzeStack([volume("ok", { encrypted: true })]);
-    expect(Array.isArray(vs)).toBe(true);
+  test("AnalyzeStack reports stack policies, blaming the resource at fault", async () => {
+    const vpc = recordOf({ type: "aws:ec2/vpc:Vpc", name: "core", props: { cidrBlock: "10.0.0.0/16" } });
+    const vs = await pack.analyzeStack([vpc, volume("ok", { encrypted: true })]);
+    const flow = vs.filter((v) => v.policyName === "aws-vpc-flow-logs-enabled");
+    expect(flow).toEqual([expect.objectContaining({ enforcementLevel: "mandatory", urn: vpc.urn })]);
+    expect(flow[0].message).toMatch(/VPC "core" has no flow log/);
   });
 });
 
