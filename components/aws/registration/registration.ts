@@ -51,7 +51,7 @@ export class AppRegistration extends pulumi.ComponentResource {
   readonly applicationArn: pulumi.Output<string>;
   /** The application's id. */
   readonly applicationId: pulumi.Output<string>;
-  /** The tag that associates a resource with the application: `{ awsApplication: <application ARN> }`. */
+  /** The tag that associates a resource with the application: `{ awsApplication: <resource group ARN> }`. */
   readonly applicationTag: pulumi.Output<Record<string, string>>;
   /** The attribute group body as JSON. */
   readonly attributesJson: string;
@@ -113,14 +113,9 @@ export class AppRegistration extends pulumi.ComponentResource {
     );
     this.applicationArn = this.application.arn;
     this.applicationId = this.application.id;
-    // AppRegistry returns the tag as `applicationTag`; its value is the application ARN.
-    this.applicationTag = pulumi
-      .all([this.application.applicationTag, this.application.arn])
-      .apply(([t, arn]) =>
-        t && Object.keys(t).length > 0
-          ? { ...t }
-          : ({ [AWS_APPLICATION_TAG]: arn } as Record<string, string>),
-      );
+    // AppRegistry computes the association tag (`awsApplication` = the ARN of the
+    // application's resource group). Until it is known, no tag is added.
+    this.applicationTag = this.application.applicationTag.apply((t) => ({ ...(t ?? {}) }));
 
     switch (association) {
       case "stackTransform":

@@ -1,13 +1,22 @@
-import {
-  DEV_GOVERNANCE,
-  descendants,
-  ofType,
-  setConfig,
-  settle,
-  useMocks,
-  valueOf,
-} from "../../helpers/pulumi";
-const records = useMocks({ config: DEV_GOVERNANCE });
+import * as pulumi from "@pulumi/pulumi";
+import { installMockEngine, MockEngine } from "../../../cli/engine/mocks";
+import { DEV_GOVERNANCE, descendants, ofType, setConfig, settle, valueOf } from "../../helpers/pulumi";
+
+const APP = "aws:servicecatalog/appregistryApplication:AppregistryApplication";
+/** The shared mocks, plus the tag AppRegistry computes for an application (a resource group ARN). */
+class AppRegistryMocks extends MockEngine {
+  newResource(args: pulumi.runtime.MockResourceArgs) {
+    const r = super.newResource(args);
+    if (args.type === APP) {
+      r.state.applicationTag = {
+        awsApplication: `arn:aws:resource-groups:us-east-1:123456789012:group/${String(args.inputs.name)}/0abc`,
+      };
+    }
+    return r;
+  }
+}
+const records = installMockEngine(new AppRegistryMocks(), { project: "paved-test", stack: "dev" });
+pulumi.runtime.setAllConfig(DEV_GOVERNANCE);
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import { PavedValidationError } from "../../../components/core/errors";
@@ -20,8 +29,8 @@ import {
 
 enableMockStackTransforms();
 
+const GROUP_ARN = "arn:aws:resource-groups:us-east-1:123456789012:group/payments-api-dev/0abc";
 const CONTACTS = ["oncall-payments@example.com", "@payments-oncall"];
-const APP = "aws:servicecatalog/appregistryApplication:AppregistryApplication";
 const GROUP = "aws:servicecatalog/appregistryAttributeGroup:AppregistryAttributeGroup";
 const ASSOC = "aws:servicecatalog/appregistryAttributeGroupAssociation:AppregistryAttributeGroupAssociation";
 
@@ -150,17 +159,15 @@ describe("AppRegistration", () => {
     expect(reg.attributesJson).toBe(group.inputs.attributes);
   });
 
-  test("outputs the application ARN and its awsApplication tag", async () => {
-    const arn = await valueOf(reg.applicationArn);
-    expect(arn).toMatch(/^arn:aws:servicecatalog:/);
-    expect(await valueOf(reg.applicationTag)).toEqual({ awsApplication: arn });
+  test("outputs the application ARN and the awsApplication tag AppRegistry computed", async () => {
+    expect(await valueOf(reg.applicationArn)).toMatch(/^arn:aws:servicecatalog:/);
+    expect(await valueOf(reg.applicationTag)).toEqual({ awsApplication: GROUP_ARN });
   });
 
   test("resources created afterwards are associated through the application tag and governed", async () => {
-    const arn = await valueOf(reg.applicationArn);
     const bucket = records.find((r) => r.name === "after-bucket")!;
     expect(bucket.inputs.tags).toMatchObject({
-      awsApplication: arn,
+      awsApplication: GROUP_ARN,
       "app-id": "payments-api",
       owner: "team-payments",
     });
