@@ -4,6 +4,8 @@
  * program runs in dev, staging and prod, and the stacks differ only where
  * stacks/drift-allow.yaml says they may (`paved drift` checks it in CI).
  *
+ * - an AppRegistration: the landing zone in AppRegistry, and the stack
+ *   transform that tags every resource created after it;
  * - a SegmentedNetwork whose NAT strategy, AZ count and flow-log retention
  *   come from the stack;
  * - a LeastPrivilegeRole that the platform's CI (GitHub Actions, through OIDC)
@@ -16,10 +18,16 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { AlarmSet } from "./components/aws/monitoring/alarm-set";
-import { LeastPrivilegeRole } from "./components/aws/iam";
-import { NatStrategy, SegmentedNetwork } from "./components/aws/network";
-import { Governance, governanceFromConfig, validateGovernance } from "./components/core";
+import {
+  AlarmSet,
+  AppRegistration,
+  Governance,
+  governanceFromConfig,
+  LeastPrivilegeRole,
+  NatStrategy,
+  SegmentedNetwork,
+  validateGovernance,
+} from "./components";
 
 const configured = governanceFromConfig();
 const problems = validateGovernance(configured);
@@ -54,6 +62,11 @@ function natGatewayCount(strategy: NatStrategy, azs: number): number {
     }
   }
 }
+
+const registration = new AppRegistration("platform", {
+  description: `The ${governance.environment} landing zone: network, CI deployer role and NAT alarms`,
+  tier1Contacts: [alarmEmail],
+});
 
 const network = new SegmentedNetwork("platform", {
   vpcCidr,
@@ -123,6 +136,7 @@ const alarms = new AlarmSet("platform", {
 });
 
 export const environment = governance.environment;
+export const applicationArn = registration.applicationArn;
 export const vpcId = network.vpcId;
 export const subnetIds = network.subnetIds;
 export const firewallRegister = network.registerMarkdown;

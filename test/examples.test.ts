@@ -141,34 +141,37 @@ const BLOCKED_BY = [
   { policy: "k8s-no-privileged", urn: "kubernetes:apps/v1:Deployment::debug" },
 ] as const;
 
-describe("paved check on every example", () => {
+describe("paved check on every example and every stack of the platform program", () => {
   const checks = new Map<string, Spawned>();
 
   beforeAll(async () => {
     const env = { NODE_PATH: nodePathShim(), PAVED_FROM_SOURCE: "1" };
-    const results = await pool(EXAMPLES, (e) =>
-      run([path.join("bin", "paved.js"), "check", `examples/${e}`, "--format", "json"], env),
+    const results = await pool(PROGRAMS, (p) =>
+      run([path.join("bin", "paved.js"), "check", p.dir, "--stack", p.stack, "--format", "json"], env),
     );
-    EXAMPLES.forEach((e, i) => checks.set(e, results[i]));
+    PROGRAMS.forEach((p, i) => checks.set(p.id, results[i]));
   }, 300_000);
 
-  const report = (example: string): CheckReport => {
-    const r = checks.get(example)!;
+  const report = (id: string): CheckReport => {
+    const r = checks.get(id)!;
     try {
       return JSON.parse(r.stdout) as CheckReport;
     } catch {
-      throw new Error(`paved check examples/${example} printed no JSON report (exit ${r.code}): ${r.stderr}`);
+      throw new Error(`paved check ${id} printed no JSON report (exit ${r.code}): ${r.stderr}`);
     }
   };
 
-  test.each(EXAMPLES.filter((e) => e !== "blocked"))("%s: exit 0, no mandatory violation", (example) => {
-    const mandatory = report(example).violations.filter((v) => v.level === "mandatory");
-    expect(mandatory.map((v) => `${v.policy} ${v.urn}: ${v.message}`)).toEqual([]);
-    expect(checks.get(example)!.code).toBe(0);
-  });
+  test.each(PROGRAMS.filter((p) => p.id !== "examples/blocked").map((p) => p.id))(
+    "%s: exit 0, no mandatory violation",
+    (id) => {
+      const mandatory = report(id).violations.filter((v) => v.level === "mandatory");
+      expect(mandatory.map((v) => `${v.policy} ${v.urn}: ${v.message}`)).toEqual([]);
+      expect(checks.get(id)!.code).toBe(0);
+    },
+  );
 
   test("blocked: exit 1, blocked by each policy its README shows, on the resource at fault", () => {
-    const mandatory = report("blocked").violations.filter((v) => v.level === "mandatory");
+    const mandatory = report("examples/blocked").violations.filter((v) => v.level === "mandatory");
     for (const expected of BLOCKED_BY) {
       expect(mandatory).toContainEqual(
         expect.objectContaining({
@@ -177,7 +180,7 @@ describe("paved check on every example", () => {
         }),
       );
     }
-    expect(checks.get("blocked")!.code).toBe(1);
+    expect(checks.get("examples/blocked")!.code).toBe(1);
   });
 });
 

@@ -21,7 +21,7 @@ export function aliasPavedToSources(): void {
   ) {
     return original.call(
       this,
-      request === "paved" ? (process.env.PAVED_DEV_ENTRY ?? PAVED_ENTRY) : request,
+      request === "paved" ? PAVED_ENTRY : request,
       ...rest,
     );
   };
