@@ -12,7 +12,7 @@ import type { CheckResource } from "../engine/resource";
 import type { PolicyAnalyzer } from "../engine/policy";
 import type { Report, Target } from "../report/model";
 import { findBundledPack, resolvePolicyConfig } from "./pack-options";
-import { timer, writeOutput } from "./io";
+import { status, timer, writeOutput } from "./io";
 
 /** The options commander hands the command. */
 export interface CheckOptions {
@@ -47,6 +47,7 @@ function readStateText(file: string): string {
 /** Runs the check; returns the exit code. */
 export async function runCheck(dir: string | undefined, opts: CheckOptions): Promise<number> {
   const t = timer(Boolean(opts.verbose));
+  const progress = status();
   t.mark("start");
   if (dir && opts.state) throw new UsageError("give a program directory or --state, not both");
   if (!dir && !opts.state) throw new UsageError("missing the program directory (or --state <file|->)");
@@ -91,12 +92,14 @@ export async function runCheck(dir: string | undefined, opts: CheckOptions): Pro
     // A failed program must not leave the pack process behind.
     analyzerPromise.catch(() => undefined);
     const { runProgram } = await import("../engine/run");
+    progress.update(`paved: running ${project.name} (stack ${project.stack}) under mocks...`);
     try {
       const run = await runProgram(project, { preview: opts.preview });
       t.mark("program");
       for (const w of run.warnings) if (opts.verbose) process.stderr.write(`paved: warning: ${w}\n`);
       resources = run.resources;
     } catch (e) {
+      progress.done();
       await analyzerPromise.then((a) => a.close()).catch(() => undefined);
       throw e;
     }
@@ -104,22 +107,25 @@ export async function runCheck(dir: string | undefined, opts: CheckOptions): Pro
     artifact = toUri(path.relative(process.cwd(), project.entry));
   }
 
-  const analyzer = await analyzerPromise;
+  progress.update("paved: waiting for the policy pack...");
+  let analyzer: PolicyAnalyzer;
+  try {
+    analyzer = await analyzerPromise;
+  } finally {
+    progress.done();
+  }
   t.mark("pack ready");
   let report: Report;
   try {
     const { analyzeAll } = await import("../engine/policy");
     const stackUrn = resources.find((r) => r.type === "pulumi:pulumi:Stack")?.urn ?? "";
-    const showProgress = process.stderr.isTTY === true && resources.length > 50;
     const findings = await analyzeAll(analyzer, resources, stackUrn, {
       concurrency: opts.concurrency,
-      progress: showProgress
-        ? (done, total) => {
-            if (done % 25 === 0 || done === total) process.stderr.write(`\rpaved: analysed ${done}/${total}`);
-            if (done === total) process.stderr.write("\n");
-          }
-        : undefined,
+      progress: (done, total) => {
+        if (done % 25 === 0) progress.update(`paved: analysed ${done}/${total} resources`);
+      },
     });
+    progress.done();
     t.mark("analysis");
     const { buildReport } = await import("../report/model");
     const { PAVED_VERSION } = await import("../../components/core/version");

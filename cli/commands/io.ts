@@ -25,3 +25,26 @@ export function timer(verbose: boolean): { mark(phase: string): void } {
     },
   };
 }
+
+/**
+ * A one-line status on stderr for long runs, only on a TTY (CI logs and pipes
+ * stay clean): each update overwrites the last; `done` clears it.
+ */
+export function status(stream: NodeJS.WriteStream = process.stderr): {
+  update(text: string): void;
+  done(): void;
+} {
+  const live = stream.isTTY === true;
+  let shown = false;
+  return {
+    update(text: string) {
+      if (!live) return;
+      stream.write(`\r\u001b[K${text}`);
+      shown = true;
+    },
+    done() {
+      if (live && shown) stream.write("\r\u001b[K");
+      shown = false;
+    },
+  };
+}

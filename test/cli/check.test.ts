@@ -117,6 +117,16 @@ describe("paved check <program-dir>", () => {
     expect(r.code).toBe(1);
   });
 
+  test("--preview leaves computed outputs unknown and still reports what is known", async () => {
+    const r = await paved(["check", program("bad"), ...PACK, "--preview", "--format", "json"]);
+    expect(r.code).toBe(1);
+    expect(tuples(json(r.stdout))[0]).toEqual([
+      "fixture-no-public-ssh",
+      "mandatory",
+      `${BAD}aws:ec2/securityGroup:SecurityGroup::open-ssh`,
+    ]);
+  });
+
   test("a clean program exits 0", async () => {
     const r = await paved(["check", program("config"), "--stack", "prod", ...PACK, "--format", "json"]);
     expect(r.stderr).toBe("");
