@@ -64,6 +64,7 @@ export interface LeastPrivilegeRoleArgs {
 
 export const DEFAULT_MAX_SESSION_DURATION = 3600;
 const PATH = /^\/([\x21-\x7e]{0,510}\/)?$/;
+
 export class LeastPrivilegeRole extends pulumi.ComponentResource {
   /** The role. */
   readonly role: aws.iam.Role;
@@ -104,8 +105,9 @@ export class LeastPrivilegeRole extends pulumi.ComponentResource {
       'use "/" or "/team/app/"',
       "PAVED_IAM_PATH_INVALID",
     );
-    const managed = args.managedPolicyArns ?? [];
-    const attachmentNames = managed.map((a) => a.slice(a.lastIndexOf("/") + 1));
+    // Checked above; guard here so a JavaScript caller's non-list reaches the error, not a TypeError.
+    const managed = Array.isArray(args.managedPolicyArns) ? args.managedPolicyArns : [];
+    const attachmentNames = managed.map((a) => String(a).slice(String(a).lastIndexOf("/") + 1));
     attachmentNames.forEach((n, i) =>
       problems.check(
         attachmentNames.indexOf(n) === i,

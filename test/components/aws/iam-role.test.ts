@@ -452,6 +452,21 @@ describe("LeastPrivilegeRole bad input", () => {
     ]);
   });
 
+  test("non-list statements and managed policies from JavaScript callers are errors, not crashes", () => {
+    const e = thrown(
+      () =>
+        new LeastPrivilegeRole("bad18", {
+          ...base,
+          statements: "s3:GetObject",
+          managedPolicyArns: "arn:aws:iam::aws:policy/ReadOnlyAccess",
+        } as unknown as LeastPrivilegeRoleArgs),
+    );
+    expect(e.problems.map((p) => `${p.code}@${p.arg}`)).toEqual([
+      "PAVED_IAM_STATEMENT_INVALID@statements",
+      "PAVED_IAM_ARN_INVALID@managedPolicyArns",
+    ]);
+  });
+
   test("nothing is created when the input is bad", async () => {
     await settle();
     const before = records.length;
