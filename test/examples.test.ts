@@ -11,13 +11,12 @@
  *    violation, except `blocked`, which must be blocked by the policies its
  *    README promises, each on the resource that makes the mistake.
  *
- * The examples import "paved" as an app team does; test/release/paved-alias.ts
- * resolves that name to this checkout's sources.
+ * The examples import "paved" as an app team does; with no `paved` installed
+ * beside them, the CLI resolves that name to its own package (cli/engine/loader.ts):
+ * here, this checkout's sources.
  */
 import { spawn } from "child_process";
-import * as fs from "fs";
 import * as path from "path";
-import { PAVED_ENTRY } from "./release/paved-alias";
 
 const ROOT = path.resolve(__dirname, "..");
 const EXAMPLES = ["web-service", "shared-volume-cluster", "team-namespace", "blocked"] as const;
@@ -39,17 +38,6 @@ interface Spawned {
   code: number | null;
   stdout: string;
   stderr: string;
-}
-
-/** A directory on NODE_PATH holding a `paved` module that re-exports the sources, for the CLI process. */
-function nodePathShim(): string {
-  const dir = path.join(ROOT, "node_modules", ".cache", "paved-examples-test");
-  fs.mkdirSync(path.join(dir, "paved"), { recursive: true });
-  fs.writeFileSync(
-    path.join(dir, "paved", "index.js"),
-    `module.exports = require(${JSON.stringify(PAVED_ENTRY)});\n`,
-  );
-  return dir;
 }
 
 function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Spawned> {
@@ -145,7 +133,7 @@ describe("paved check on every example and every stack of the platform program",
   const checks = new Map<string, Spawned>();
 
   beforeAll(async () => {
-    const env = { NODE_PATH: nodePathShim(), PAVED_FROM_SOURCE: "1" };
+    const env = { PAVED_FROM_SOURCE: "1" };
     const results = await pool(PROGRAMS, (p) =>
       run([path.join("bin", "paved.js"), "check", p.dir, "--stack", p.stack, "--format", "json"], env),
     );

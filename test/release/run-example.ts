@@ -6,14 +6,12 @@
  *
  * Usage: node -r sucrase/register/ts test/release/run-example.ts <example-dir> [stack]
  *
- * The examples import the library as an app team does, `from "paved"`; here
- * that name resolves to this checkout's sources (components/index.ts), so the
- * examples are tested against the code beside them, not a published version.
+ * The examples import the library as an app team does, `from "paved"`; the
+ * CLI's loader resolves that name to its own package when none is installed
+ * beside the program: here, this checkout's sources, so the examples are
+ * tested against the code beside them, not a published version.
  */
 import * as path from "path";
-import { aliasPavedToSources } from "./paved-alias";
-
-aliasPavedToSources();
 
 /**
  * Stack transforms (AppRegistration's tag transform) need the engine's part
