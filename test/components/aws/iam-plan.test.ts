@@ -229,3 +229,27 @@ describe("summarize", () => {
     ]);
   });
 });
+
+describe("the trust types", () => {
+  test("a trust without the condition it needs does not compile, and is refused at runtime", () => {
+    // @ts-expect-error GitHub trust needs refs or environments (the sub condition)
+    const noSubject: RoleTrust = { githubOidc: { repo: "acme/payments" } };
+    // @ts-expect-error refs and environments at once
+    const both: RoleTrust = { githubOidc: { repo: "acme/payments", refs: ["main"], environments: ["prod"] } };
+    // @ts-expect-error an empty refs list
+    const emptyRefs: RoleTrust = { githubOidc: { repo: "acme/payments", refs: [] } };
+    // @ts-expect-error accounts with neither externalId nor MFA
+    const bare: RoleTrust = { accounts: { accountIds: ["123456789012"] } };
+    const twoKinds = {
+      service: "ec2.amazonaws.com",
+      githubOidc: { repo: "acme/payments", refs: ["main"] },
+    } as const;
+    // @ts-expect-error two trusts at once
+    const two: RoleTrust = twoKinds;
+    // @ts-expect-error EKS without the service account
+    const noSa: RoleTrust = { eksServiceAccount: { oidcProviderArn: EKS, namespace: "payments" } };
+    for (const t of [noSubject, both, emptyRefs, bare, two, noSa]) {
+      expect(validateTrust(t).length).toBeGreaterThan(0);
+    }
+  });
+});
