@@ -6,6 +6,7 @@
 import type { PolicyPackArgs } from "@pulumi/policy";
 import { ebsSnapshotNotPublic } from "./aws/ebs-snapshot-not-public";
 import { ebsVolumeEncrypted } from "./aws/ebs-volume-encrypted";
+import { iamPolicies } from "./aws/iam";
 import { instanceBlockDevicesEncrypted } from "./aws/instance-block-devices-encrypted";
 import { rdsNotPublic } from "./aws/rds-not-public";
 import { rdsStorageEncrypted } from "./aws/rds-storage-encrypted";
@@ -18,6 +19,7 @@ import { approvedComponents } from "./governance/approved-components";
 import { criticalResourcesAlarmed } from "./governance/critical-resources-alarmed";
 import { exemptionLedger } from "./governance/exemptions";
 import { requiredTags } from "./governance/required-tags";
+import { kubernetesPolicies } from "./kubernetes";
 import type { PolicyDefinition } from "./lib/define";
 import { toSdkPolicy } from "./lib/sdk";
 
@@ -39,6 +41,9 @@ export const storagePolicies: readonly PolicyDefinition[] = [
   rdsStorageEncrypted,
 ];
 
+/** IAM policies (policies/aws/iam/index.ts) and Kubernetes policies (policies/kubernetes/index.ts) are listed there. */
+export { iamPolicies, kubernetesPolicies };
+
 /** Governance policies: tags and labels, approved components, alarms, exemptions. */
 export const governancePolicies: readonly PolicyDefinition[] = [
   requiredTags,
@@ -51,6 +56,8 @@ export const governancePolicies: readonly PolicyDefinition[] = [
 export const policies: readonly PolicyDefinition[] = [
   ...networkPolicies,
   ...storagePolicies,
+  ...iamPolicies,
+  ...kubernetesPolicies,
   ...governancePolicies,
 ];
 
