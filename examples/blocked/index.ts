@@ -62,7 +62,10 @@ new k8s.apps.v1.Deployment("debug", {
             name: "debug",
             image: "registry.example.com/debug-tools:2.3.1",
             securityContext: { privileged: true },
-            resources: { limits: { cpu: "500m", memory: "256Mi" } },
+            resources: {
+              requests: { cpu: "100m", memory: "128Mi" },
+              limits: { cpu: "500m", memory: "256Mi" },
+            },
           },
         ],
       },
