@@ -1,5 +1,5 @@
 import { k8sNamespaceNetworkPolicy } from "../../../policies/kubernetes/namespace-network-policy";
-import { describePolicyTable, type Fixture, unknown, urnOf } from "../harness";
+import { describePolicyTable, type Fixture, runStackPolicy, unknown, urnOf } from "../harness";
 
 const NS = "kubernetes:core/v1:Namespace";
 const NP = "kubernetes:networking.k8s.io/v1:NetworkPolicy";
@@ -83,4 +83,12 @@ describePolicyTable(k8sNamespaceNetworkPolicy, {
     },
     { name: "namespace name unknown", stack: () => [ns("team-a", unknown), np("p", "team-a")] },
   ],
+});
+
+test("an undecidable namespace gives one advisory 'skipped during preview' note", async () => {
+  const vs = await runStackPolicy(k8sNamespaceNetworkPolicy, [ns("team-a"), np("p", unknown)]);
+  expect(vs.map((v) => v.enforcementLevel)).toEqual(["advisory"]);
+  expect(vs[0].message).toMatch(
+    /skipped during preview: the namespace of a NetworkPolicy for .*team-a is not known/,
+  );
 });

@@ -5,7 +5,8 @@ import {
   PERMISSION_POLICY_TYPES,
 } from "../../../../policies/aws/iam/documents";
 import { UnknownValueError } from "../../../../policies/kubernetes/pod-policy";
-import { unknown } from "../../harness";
+import { runPolicy, unknown } from "../../harness";
+import { iamNoResourceWildcard } from "../../../../policies/aws/iam/no-resource-wildcard";
 import { READ_BUCKET, TRUST_EC2, doc } from "./fixtures";
 
 const resource = (type: string, props: Record<string, unknown>) => ({ type, urn: "urn:x", name: "r", props });
@@ -82,5 +83,33 @@ describe("iamFindings", () => {
       Statement: [...(partial.Statement as unknown[]), { Effect: "Allow", Action: "s3:*", Resource: "*" }],
     };
     expect(iamFindings(resource("aws:iam/policy:Policy", { policy: both }), rule)).toHaveLength(1);
+  });
+});
+
+describe("through the analyzer", () => {
+  it("a partial document with nothing definite gives one advisory 'skipped during preview' note", async () => {
+    const vs = await runPolicy(iamNoResourceWildcard, {
+      type: "aws:iam/policy:Policy",
+      props: { policy: doc({ Effect: "Allow", Action: "s3:GetObject", Resource: unknown }) },
+    });
+    expect(vs.map((v) => v.enforcementLevel)).toEqual(["advisory"]);
+    expect(vs[0].message).toMatch(/skipped during preview: policy is not fully known until apply/);
+  });
+
+  it("a definite finding in a partial document is reported at the policy's level", async () => {
+    const vs = await runPolicy(iamNoResourceWildcard, {
+      type: "aws:iam/policy:Policy",
+      props: {
+        policy: {
+          Version: "2012-10-17",
+          Statement: [
+            { Effect: "Allow", Action: "s3:GetObject", Resource: unknown },
+            { Effect: "Allow", Action: "s3:PutObject", Resource: "*" },
+          ],
+        },
+      },
+    });
+    expect(vs.map((v) => v.enforcementLevel)).toEqual(["mandatory"]);
+    expect(vs[0].message).toMatch(/statement 1 allows action "s3:PutObject" on Resource "\*"/);
   });
 });
