@@ -67,6 +67,14 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("-o, --output <file>", "write the report to a file instead of stdout")
     .option("--preview", "run as a preview: computed outputs are unknown, as in `pulumi preview`")
     .option("--concurrency <n>", "Analyze calls in flight", positiveInt, 16)
+    .addOption(
+      new Option(
+        "--transport <transport>",
+        "how the pack is served: its own process over gRPC (as the engine runs it) or loaded in-process",
+      )
+        .choices(["process", "in-process"])
+        .default("process"),
+    )
     .option("--no-color", "never colour the text output")
     .option("-v, --verbose", "show stack traces and timings on stderr")
     .action(async (dir: string | undefined, opts) => {

@@ -25,6 +25,7 @@ export interface CheckOptions {
   output?: string;
   preview?: boolean;
   concurrency: number;
+  transport: "process" | "in-process";
   color: boolean;
   verbose?: boolean;
 }
@@ -67,7 +68,13 @@ export async function runCheck(dir: string | undefined, opts: CheckOptions): Pro
     const { parseState } = await import("../engine/state");
     const snapshot = parseState(readStateText(opts.state), opts.state === "-" ? "stdin" : opts.state);
     const config = resolvePolicyConfig({ file: opts.policyConfig, packDir, stack: snapshot.stack });
-    analyzerPromise = startPolicyPack({ packDir, config, exemptionsFile: opts.exemptions, stackConfig: {} });
+    analyzerPromise = startPolicyPack({
+      packDir,
+      config,
+      exemptionsFile: opts.exemptions,
+      stackConfig: {},
+      transport: opts.transport,
+    });
     resources = snapshot.resources;
     target = { kind: "state", path: opts.state, project: snapshot.project, stack: snapshot.stack };
     artifact = opts.state === "-" ? "stdin" : toUri(opts.state);
@@ -81,16 +88,19 @@ export async function runCheck(dir: string | undefined, opts: CheckOptions): Pro
       declared: project.config["paved:policyConfig"],
       projectDir: project.dir,
     });
-    // Boot the pack now; it loads while the program runs.
-    analyzerPromise = startPolicyPack({
-      packDir,
-      config,
-      exemptionsFile: opts.exemptions,
-      stackConfig: project.config,
-      secretKeys: project.secretKeys,
-    });
+    const startPack = () =>
+      startPolicyPack({
+        packDir,
+        config,
+        exemptionsFile: opts.exemptions,
+        stackConfig: project.config,
+        secretKeys: project.secretKeys,
+        transport: opts.transport,
+      });
+    // A pack process boots now, while the program runs; an in-process pack loads after it.
+    const early = opts.transport === "process" ? startPack() : undefined;
     // A failed program must not leave the pack process behind.
-    analyzerPromise.catch(() => undefined);
+    early?.catch(() => undefined);
     const { runProgram } = await import("../engine/run");
     progress.update(`paved: running ${project.name} (stack ${project.stack}) under mocks...`);
     try {
@@ -100,9 +110,10 @@ export async function runCheck(dir: string | undefined, opts: CheckOptions): Pro
       resources = run.resources;
     } catch (e) {
       progress.done();
-      await analyzerPromise.then((a) => a.close()).catch(() => undefined);
+      await early?.then((a) => a.close()).catch(() => undefined);
       throw e;
     }
+    analyzerPromise = early ?? startPack();
     target = { kind: "program", path: dir as string, project: project.name, stack: project.stack };
     artifact = toUri(path.relative(process.cwd(), project.entry));
   }

@@ -16,6 +16,12 @@ export interface PackStartOptions {
   /** The stack config the pack sees as the engine would hand it (PULUMI_CONFIG). */
   readonly stackConfig: Readonly<Record<string, string>>;
   readonly secretKeys?: readonly string[];
+  /**
+   * `process`: the pack in its own process over gRPC, as the engine runs it.
+   * `in-process`: the same handlers loaded into this process (no socket, no
+   * second process). @default "process"
+   */
+  readonly transport?: "process" | "in-process";
 }
 
 function severity(s: string | undefined): Severity {
