@@ -153,6 +153,17 @@ export function validateGovernance(
     });
   }
   const ticketPattern = opts.changeTicketPattern ?? DEFAULT_CHANGE_TICKET_PATTERN;
+  let ticketRegex: RegExp | undefined;
+  try {
+    ticketRegex = new RegExp(ticketPattern);
+  } catch (e) {
+    problems.push({
+      arg: "paved:changeTicketPattern",
+      problem: `"${ticketPattern}" is not a valid regular expression (${(e as Error).message})`,
+      fix: "use a JavaScript regular expression such as ^(CHG|INC)-\\d+$",
+      code: "PAVED_CHANGE_TICKET_PATTERN_INVALID",
+    });
+  }
   if (g.environment === "prod" && (g.changeTicket === undefined || g.changeTicket === "")) {
     problems.push({
       arg: `${arg}.changeTicket`,
@@ -160,7 +171,7 @@ export function validateGovernance(
       fix: `${configHint("changeTicket")} (format ${ticketPattern})`,
       code: "PAVED_CHANGE_TICKET_MISSING",
     });
-  } else if (g.changeTicket !== undefined && !new RegExp(ticketPattern).test(g.changeTicket)) {
+  } else if (g.changeTicket !== undefined && ticketRegex && !ticketRegex.test(g.changeTicket)) {
     problems.push({
       arg: `${arg}.changeTicket`,
       problem: `"${g.changeTicket}" does not match ${ticketPattern}`,

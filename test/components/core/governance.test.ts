@@ -75,6 +75,22 @@ describe("validateGovernance", () => {
     ).toEqual([]);
   });
 
+  test("an invalid ticket pattern is a clear problem, not a crash", () => {
+    const problems = validateGovernance(
+      { ...GOV, environment: "prod", changeTicket: "CHG-1" },
+      "governance",
+      {
+        changeTicketPattern: "^(CHG",
+      },
+    );
+    expect(problems).toEqual([
+      expect.objectContaining({
+        code: "PAVED_CHANGE_TICKET_PATTERN_INVALID",
+        arg: "paved:changeTicketPattern",
+      }),
+    ]);
+  });
+
   test("label mode refuses values Kubernetes cannot hold", () => {
     expect(
       validateGovernance({ ...GOV, owner: "payments@example.com" }, "governance", { asLabels: true }),
