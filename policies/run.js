@@ -9,4 +9,7 @@
 "use strict";
 delete require.extensions[".ts"];
 require("sucrase/dist/register").registerTS();
+// The SDK deserializes every resource once per policy; once per request is
+// enough (see lib/deserialize-once.ts).
+require("./lib/deserialize-once.ts").installDeserializeOnce();
 require("./index.ts");

@@ -92,6 +92,8 @@ export interface Analyzer {
   readonly port: number;
   /** The pack's metadata (cached after the first call). */
   info(): Promise<AnalyzerInfo>;
+  /** Sends (another) pack config, reconciled and validated as at start. */
+  configure(config: PackConfig): Promise<void>;
   /** Analyzes every resource (concurrently); violations without a URN get the resource's. */
   analyze(resources: readonly AnalyzerResourceRecord[]): Promise<Violation[]>;
   /** Analyzes the stack once. */
@@ -298,6 +300,7 @@ export async function startAnalyzer(opts: StartAnalyzerOptions): Promise<Analyze
   return {
     port: t.port,
     info,
+    configure: async (config) => configure(t, (await info()).policies, config),
     async analyze(resources) {
       const results: Violation[][] = new Array(resources.length);
       let next = 0;

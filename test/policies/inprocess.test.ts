@@ -4,7 +4,9 @@
  * violations. (Its own file: a process can load one pack.)
  */
 import * as path from "path";
-import { startAnalyzer } from "../../cli/engine/analyzer";
+import { Analyzer, startAnalyzer } from "../../cli/engine/analyzer";
+import { fromAnalyzeResponse, toAnalyzeRequest, Violation } from "../../cli/engine/analyzer-proto";
+import { packArgs } from "../../policies/pack";
 import { recordOf, unknown, urnOf } from "./harness";
 
 const packDir = path.join(__dirname, "../../policies");
@@ -28,14 +30,43 @@ const records = [
     dependencies: [urnOf("aws:ec2/vpc:Vpc", "core")],
   }),
 ];
+let inProcessPack: Analyzer;
 const options = {
   packDir,
   config: { all: "mandatory" as const, "aws-sg-description-required": "advisory" as const },
   stackConfig: { "paved:environment": "prod" },
 };
 
+/** Every record through the SDK's own Analyze handler with the pack's policies, unpatched. */
+async function viaSdkHandlers(): Promise<Violation[]> {
+  const server = require("@pulumi/policy/server");
+  const rpc = server.makeAnalyzeRpcFun("paved", "0.1.0", "advisory", packArgs.policies);
+  const out: Violation[] = [];
+  for (const r of records) {
+    const resp = await new Promise((res, rej) =>
+      rpc({ request: toAnalyzeRequest(r) }, (e: unknown, v: unknown) => (e ? rej(e) : res(v))),
+    );
+    out.push(...fromAnalyzeResponse(resp as never).map((v) => (v.urn ? v : { ...v, urn: r.urn })));
+  }
+  return out;
+}
+
+test("the pack's entry (deserialize once per request) reports what the plain SDK handlers report", async () => {
+  const saved = process.env.PULUMI_CONFIG;
+  process.env.PULUMI_CONFIG = JSON.stringify(options.stackConfig);
+  const expected = (await viaSdkHandlers()).map((v) => ({ ...v, policyPackVersion: "" }));
+  if (saved === undefined) delete process.env.PULUMI_CONFIG;
+  else process.env.PULUMI_CONFIG = saved;
+  inProcessPack = await startAnalyzer({ packDir, transport: "in-process", stackConfig: options.stackConfig });
+  const actual = (await inProcessPack.analyze(records)).map((v) => ({ ...v, policyPackVersion: "" }));
+  expect(actual.length).toBeGreaterThan(3);
+  expect(actual).toEqual(expected);
+});
+
 test("in-process and process transports report the same violations", async () => {
-  const inProcess = await startAnalyzer({ ...options, transport: "in-process" });
+  // The pack is loaded once per process; configure it as the process transport is configured.
+  const inProcess = inProcessPack;
+  await inProcess.configure(options.config);
   const separate = await startAnalyzer({ ...options, transport: "process" });
   try {
     expect(inProcess.port).toBe(0);
