@@ -183,7 +183,7 @@ describe("installed into an app team's project", () => {
       const registered = [];
       pulumi.runtime.setAllConfig({
         "paved:appId": "shop", "paved:owner": "team-shop", "paved:costCenter": "cc-1",
-        "paved:dataClassification": "internal", "paved:environment": "dev",
+        "paved:dataClassification": "internal", "paved:environment": "dev", "aws:region": "us-east-1",
       });
       pulumi.runtime.setMocks({
         newResource: (a) => { registered.push({ type: a.type, tags: a.inputs.tags }); return { id: a.name + "-id", state: a.inputs }; },
@@ -209,5 +209,40 @@ describe("installed into an app team's project", () => {
     expect(out.count).toBeGreaterThan(5);
     expect(out.vpcTags?.["paved:version"]).toBe(pkg.version);
     expect(out.vpcTags?.["app-id"]).toBe("shop");
+  });
+
+  test("the installed paved CLI checks the app team's program: npx paved check . exits 0", () => {
+    fs.writeFileSync(
+      path.join(APP, "Pulumi.yaml"),
+      "name: app-team\nruntime:\n  name: nodejs\n  options:\n    typescript: true\nmain: program.ts\n",
+    );
+    fs.writeFileSync(
+      path.join(APP, "Pulumi.dev.yaml"),
+      [
+        "config:",
+        "  aws:region: eu-west-1",
+        "  paved:appId: shop",
+        "  paved:owner: team-shop",
+        "  paved:costCenter: cc-1",
+        "  paved:dataClassification: internal",
+        "  paved:environment: dev",
+        "",
+      ].join("\n"),
+    );
+    fs.writeFileSync(
+      path.join(APP, "program.ts"),
+      [
+        `import { SegmentedNetwork } from "paved";`,
+        `const net = new SegmentedNetwork("core", { vpcCidr: "10.0.0.0/16", azCount: 2, flows: [] });`,
+        `export const vpcId = net.vpcId;`,
+        "",
+      ].join("\n"),
+    );
+    const bin = path.join(APP, "node_modules", ".bin", "paved");
+    const r = spawnSync(bin, ["check", ".", "--format", "json"], { cwd: APP, encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout) as { violations: { level: string }[] };
+    expect(report.violations.filter((v) => v.level === "mandatory")).toEqual([]);
   });
 });
