@@ -1,3 +1,4 @@
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -302,5 +303,29 @@ describe("runDrift exit codes", () => {
     const r = await drift(["--help"]);
     expect(r.code).toBe(0);
     expect(r.out).toContain("Usage: paved drift");
+  });
+});
+
+describe("paved drift through the CLI (bin/paved.js)", () => {
+  const cli = (args: string[], cwd = ROOT) =>
+    spawnSync(process.execPath, [path.join(ROOT, "bin", "paved.js"), "drift", ...args], {
+      cwd,
+      encoding: "utf8",
+      env: { ...process.env, PAVED_FROM_SOURCE: "1" },
+    });
+
+  test("exits 0 for the platform's staging and prod stacks, with the report on stdout", () => {
+    const r = cli(["stacks/Pulumi.staging.yaml", "stacks/Pulumi.prod.yaml"]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("0 unexpected");
+  });
+
+  test("exits 1 on unexpected drift and 2 on a usage error", () => {
+    const dir = tempDir({ "a.yaml": "config:\n  app:size: 1\n", "b.yaml": "config:\n  app:size: 2\n" });
+    expect(cli(["a.yaml", "b.yaml"], dir).status).toBe(1);
+    const usage = cli(["a.yaml"], dir);
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toContain("expected two stack files");
   });
 });
