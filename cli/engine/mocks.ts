@@ -8,6 +8,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as runtimeSettings from "@pulumi/pulumi/runtime/settings";
+import { enableStackTransforms, TransformableMonitor } from "./transforms";
 
 /** One registered resource, as the engine would have seen it. */
 export interface RecordedResource {
@@ -140,6 +141,10 @@ export class MockEngine implements pulumi.runtime.Mocks {
         state.id = id;
       }
       state.name ??= physical;
+      // The provider names a bucket after the resource when `bucket` is not given.
+      if (args.type === "aws:s3/bucket:Bucket" || args.type === "aws:s3/bucketV2:BucketV2") {
+        state.bucket ??= physical;
+      }
       if (args.type === "aws:ec2/vpc:Vpc" && args.inputs?.assignGeneratedIpv6CidrBlock && !this.preview) {
         state.ipv6CidrBlock = "2600:1f18:1234:5600::/56";
       }
@@ -242,7 +247,15 @@ interface RegisterOutputsRequestLike {
  */
 export function installMockEngine(
   engine: MockEngine,
-  opts: { project?: string; stack?: string } = {},
+  opts: {
+    project?: string;
+    stack?: string;
+    /**
+     * Apply stack transforms (`registerResourceTransform`), as the engine would; the
+     * records then hold the transformed inputs. Starts the SDK's callback server. @default false
+     */
+    transforms?: boolean;
+  } = {},
 ): RecordedResource[] {
   const records: RecordedResource[] = [];
   const byUrn = new Map<string, { outputs?: Record<string, unknown> }>();
@@ -288,6 +301,7 @@ export function installMockEngine(
     else early.set(r.getUrn(), outputs);
     return originalOutputs(req, callback);
   };
+  if (opts.transforms) enableStackTransforms(monitor as unknown as TransformableMonitor);
   return records;
 }
 

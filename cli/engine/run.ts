@@ -45,7 +45,11 @@ export async function runProgram(project: PulumiProject, opts: RunOptions = {}):
 
   pulumi.runtime.setAllConfig(project.config, [...project.secretKeys]);
   const engine = new MockEngine({ region, preview: opts.preview ?? false });
-  const records = installMockEngine(engine, { project: project.name, stack: project.stack });
+  const records = installMockEngine(engine, {
+    project: project.name,
+    stack: project.stack,
+    transforms: true,
+  });
 
   // Errors raised in Outputs and component constructors may surface as rejections.
   let asyncError: unknown;

@@ -217,3 +217,13 @@ describe("paved check --state", () => {
     expect(r.stdout).toMatch(/^PASS: 0 mandatory violations/m);
   });
 });
+
+describe("stack transforms", () => {
+  test("the check sees the inputs a stack transform produced, and the untransformed one is still flagged", async () => {
+    const r = await paved(["check", program("transforms"), ...PACK, "--format", "json"]);
+    expect(r.code).toBe(0);
+    expect(tuples(json(r.stdout))).toEqual([
+      ["fixture-owner-tag", "advisory", "urn:pulumi:dev::transforms::aws:s3/bucket:Bucket::untouched"],
+    ]);
+  });
+});
