@@ -285,8 +285,9 @@ export async function startAnalyzer(opts: StartAnalyzerOptions): Promise<Analyze
       // Every policy deserializes the properties again; in-process that is
       // this object's toJavaScript() each time. Convert once: the SDK copies
       // what it reads, so sharing the result is safe.
-      const js = s.toJavaScript();
-      s.toJavaScript = () => js;
+      const convert = s.toJavaScript.bind(s);
+      let js: ReturnType<Struct["toJavaScript"]> | undefined;
+      s.toJavaScript = () => (js ??= convert());
       structs.set(r, s);
     }
     return s;

@@ -132,8 +132,15 @@ function runGuarded(
   }
 }
 
+const defaultsCache = new WeakMap<PolicyDefinition, Record<string, unknown>>();
+
 function context<C>(def: PolicyDefinition, config: Record<string, unknown>): CheckContext<C> {
-  return { config: { ...schemaDefaults(def), ...config } as C, stack: currentStack() };
+  let defaults = defaultsCache.get(def);
+  if (!defaults) {
+    defaults = schemaDefaults(def);
+    defaultsCache.set(def, defaults);
+  }
+  return { config: { ...defaults, ...config } as C, stack: currentStack() };
 }
 
 function metadata(def: PolicyDefinition): Omit<policy.Policy, "name" | "description"> & {
