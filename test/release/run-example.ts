@@ -13,28 +13,10 @@
  */
 import * as path from "path";
 
-/**
- * Stack transforms (AppRegistration's tag transform) need the engine's part
- * played under mocks (components/aws/registration/mock-transforms.ts). When
- * the CLI's mock engine does not do it itself, this wraps its installer so it
- * does, the same way `paved check` must.
- */
-async function enableStackTransformsUnderMocks(): Promise<void> {
-  const mocks = (await import("../../cli/engine/mocks")) as unknown as Record<string, unknown>;
-  const { enableMockStackTransforms } = await import("../../components/aws/registration/mock-transforms");
-  const install = mocks.installMockEngine as (...a: unknown[]) => unknown;
-  mocks.installMockEngine = (...a: unknown[]) => {
-    const records = install(...a);
-    enableMockStackTransforms();
-    return records;
-  };
-}
-
 async function main(): Promise<void> {
   const [dir, stack = "dev"] = process.argv.slice(2);
   const { loadProject } = await import("../../cli/project");
   const { runProgram } = await import("../../cli/engine/run");
-  await enableStackTransformsUnderMocks();
   const project = loadProject(path.resolve(dir), stack);
   const run = await runProgram(project);
   const out = {
