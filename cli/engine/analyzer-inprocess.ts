@@ -25,6 +25,7 @@ export interface AnalyzerTransport {
   configure(req: analyzerpb.ConfigureAnalyzerRequest): Promise<unknown>;
   analyze(req: analyzerpb.AnalyzeRequest): Promise<analyzerpb.AnalyzeResponse>;
   analyzeStack(req: analyzerpb.AnalyzeStackRequest): Promise<analyzerpb.AnalyzeResponse>;
+  remediate(req: analyzerpb.AnalyzeRequest): Promise<analyzerpb.RemediateResponse>;
   close(): Promise<void>;
 }
 
@@ -69,6 +70,7 @@ export function loadPackInProcess(packDir: string): AnalyzerTransport {
     configure: (req) => call("configure", req),
     analyze: (req) => call("analyze", req),
     analyzeStack: (req) => call("analyzeStack", req),
+    remediate: (req) => call("remediate", req),
     close: async () => undefined,
   };
 }

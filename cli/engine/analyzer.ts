@@ -86,6 +86,15 @@ export interface AnalyzerInfo {
   readonly policies: readonly PolicyInfo[];
 }
 
+/** What the pack's remediations made of one resource. */
+export interface Remediation {
+  readonly urn: string;
+  /** The remediated inputs. */
+  readonly inputs: Record<string, unknown>;
+  /** The policies that changed them, in order. */
+  readonly policies: readonly string[];
+}
+
 /** A running pack. */
 export interface Analyzer {
   /** The pack's port on 127.0.0.1; 0 in-process. */
@@ -98,6 +107,13 @@ export interface Analyzer {
   analyze(resources: readonly AnalyzerResourceRecord[]): Promise<Violation[]>;
   /** Analyzes the stack once. */
   analyzeStack(resources: readonly AnalyzerResourceRecord[]): Promise<Violation[]>;
+  /**
+   * Runs the remediations of policies at level `remediate` (the engine's
+   * Remediate call, made before Analyze). Returns one entry per resource that a
+   * policy changed: its new inputs (after every remediation, in pack order) and
+   * the policies that changed it.
+   */
+  remediate(resources: readonly AnalyzerResourceRecord[]): Promise<Remediation[]>;
   /** Closes the channel and stops the pack process. */
   close(): Promise<void>;
 }
@@ -220,6 +236,7 @@ async function processTransport(opts: StartAnalyzerOptions): Promise<AnalyzerTra
     configure: (req) => unary(client.configure.bind(client), req),
     analyze: (req) => unary(client.analyze.bind(client), req),
     analyzeStack: (req) => unary(client.analyzeStack.bind(client), req),
+    remediate: (req) => unary(client.remediate.bind(client), req),
     close: async () => {
       client.close();
       if (child.exitCode === null && child.signalCode === null) {
@@ -335,6 +352,22 @@ export async function startAnalyzer(opts: StartAnalyzerOptions): Promise<Analyze
         }),
       );
       return fromAnalyzeResponse(await t.analyzeStack(req));
+    },
+    async remediate(resources) {
+      const out: Remediation[] = [];
+      for (const r of resources) {
+        const req = new analyzerpb.AnalyzeRequest();
+        req.setType(r.type).setUrn(r.urn).setName(r.name).setProperties(structOf(r)).setOptions(optionsOf(r));
+        const changes = (await t.remediate(req)).getRemediationsList().filter((x) => x.getProperties());
+        const last = changes[changes.length - 1];
+        if (!last) continue;
+        out.push({
+          urn: r.urn,
+          inputs: (last.getProperties()?.toJavaScript() ?? {}) as Record<string, unknown>,
+          policies: changes.map((x) => x.getPolicyname()),
+        });
+      }
+      return out;
     },
     close: () => t.close(),
   };

@@ -89,3 +89,59 @@ describe("pack config", () => {
     ).rejects.toThrow(PackConfigError);
   });
 });
+
+test("Remediate fills missing tags from the stack config when the tag policy is at level remediate", async () => {
+  const pack = await startAnalyzer({
+    packDir,
+    config: { "paved-required-tags": "remediate" },
+    stackConfig: {
+      "paved:environment": "dev",
+      "paved:appId": "payments",
+      "paved:owner": "team-payments",
+      "paved:costCenter": "cc-1",
+      "paved:dataClassification": "internal",
+    },
+  });
+  try {
+    const bucket = recordOf({
+      type: "aws:s3/bucket:Bucket",
+      name: "b",
+      props: { bucket: "b", tags: { owner: "me" } },
+    });
+    const tagged = recordOf({
+      type: "aws:s3/bucket:Bucket",
+      name: "ok",
+      props: {
+        tags: {
+          ...(bucket.inputs.tags as object),
+          "app-id": "a",
+          "cost-center": "c",
+          "data-classification": "internal",
+          environment: "dev",
+        },
+      },
+    });
+    const fixes = await pack.remediate([bucket, tagged]);
+    expect(fixes).toEqual([
+      {
+        urn: bucket.urn,
+        policies: ["paved-required-tags"],
+        inputs: {
+          bucket: "b",
+          tags: {
+            owner: "me",
+            "app-id": "payments",
+            "cost-center": "cc-1",
+            "data-classification": "internal",
+            environment: "dev",
+          },
+        },
+      },
+    ]);
+    // what remains after the fix is clean; a violation left would be mandatory
+    const after = await pack.analyze([{ ...bucket, inputs: fixes[0].inputs }]);
+    expect(after.filter((v) => v.policyName === "paved-required-tags")).toEqual([]);
+  } finally {
+    await pack.close();
+  }
+});
