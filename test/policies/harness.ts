@@ -27,7 +27,6 @@ import {
   fromAnalyzeResponse,
   toAnalyzeRequest,
   toAnalyzeStackRequest,
-  toStruct,
 } from "../../cli/engine/analyzer-proto";
 import type { PolicyDefinition } from "../../policies/lib/define";
 import { toSdkPolicy } from "../../policies/lib/sdk";
@@ -194,11 +193,8 @@ export async function runRemediation(
     const rpc = server.makeRemediateRpcFun(PACK, VERSION, "advisory", [
       configured(def, { enforcementLevel: "remediate", ...opts.config }),
     ]);
-    const r = recordOf(fixture);
-    const req = new analyzerpb.AnalyzeRequest();
-    req.setType(r.type).setUrn(r.urn).setName(r.name).setProperties(toStruct(r.inputs));
-    req.setOptions(new analyzerpb.AnalyzerResourceOptions());
-    const resp = await call<analyzerpb.RemediateResponse>(rpc, req);
+    // The engine sends Remediate the same request as Analyze.
+    const resp = await call<analyzerpb.RemediateResponse>(rpc, toAnalyzeRequest(recordOf(fixture)));
     const [first] = resp.getRemediationsList();
     return first?.getProperties()?.toJavaScript() as Record<string, unknown> | undefined;
   });
