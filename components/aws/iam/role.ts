@@ -11,8 +11,11 @@ import { resolveGovernance } from "../../core/config";
 import { childName, nameProblem } from "../../core/naming";
 import { lintTrustDocument } from "./lint";
 import {
-  isPolicyArn,
-  MIN_JUSTIFICATION_LENGTH,
+  configuredPermissionsBoundaryArn,
+  PermissionsBoundary,
+  resolvePermissionsBoundary,
+} from "./boundary";
+import {
   PermissionStatementSpec,
   policyDocument,
   summarize,
@@ -24,15 +27,10 @@ import { describeTrust, RoleTrust, trustPolicyDocument, validateTrust } from "./
 
 const COMPONENT = "LeastPrivilegeRole";
 
+export type { PermissionsBoundary } from "./boundary";
+
 /** One permission statement; resource ARNs (and condition values) may come from other resources. */
 export type PermissionStatement = PermissionStatementSpec<pulumi.Input<string>>;
-
-/**
- * The permissions boundary: a policy ARN, or an explicit, justified opt-out
- * (refused in prod).
- */
-export type PermissionsBoundary =
-  { arn: string; none?: never } | { none: true; justification: string; arn?: never };
 
 export interface LeastPrivilegeRoleArgs {
   /**
@@ -88,7 +86,14 @@ export class LeastPrivilegeRole extends pulumi.ComponentResource {
     problems.addAll(validateTrust(args.trust));
     problems.addAll(validateStatements(args.statements));
     problems.addAll(validateManagedPolicyArns(args.managedPolicyArns));
-    const boundary = resolveBoundary(problems, args.permissionsBoundary, gov.environment);
+    const { arn: boundary, problems: boundaryProblems } = resolvePermissionsBoundary(
+      args.permissionsBoundary,
+      {
+        environment: gov.environment,
+        configured: configuredPermissionsBoundaryArn(),
+      },
+    );
+    problems.addAll(boundaryProblems);
     const maxSessionDuration = args.maxSessionDuration ?? DEFAULT_MAX_SESSION_DURATION;
     problems.check(
       Number.isInteger(maxSessionDuration) && maxSessionDuration >= 3600 && maxSessionDuration <= 43200,
@@ -178,58 +183,4 @@ export class LeastPrivilegeRole extends pulumi.ComponentResource {
       summary: this.summary,
     });
   }
-}
-
-/** The boundary ARN to attach, or undefined for a justified opt-out; problems go into the collector. */
-function resolveBoundary(
-  problems: Problems,
-  given: PermissionsBoundary | undefined,
-  environment: string | undefined,
-): string | undefined {
-  const configured = new pulumi.Config("paved").get("permissionsBoundaryArn");
-  const setHint =
-    "set permissionsBoundary.arn or `pulumi config set paved:permissionsBoundaryArn <policy-arn>`";
-  if (given?.none === true) {
-    if (environment === "prod") {
-      problems.add(
-        "permissionsBoundary",
-        'is "none" in prod',
-        `${setHint}; prod roles always carry the platform boundary`,
-        "PAVED_IAM_BOUNDARY_MISSING",
-      );
-    } else if (
-      typeof given.justification !== "string" ||
-      given.justification.trim().length < MIN_JUSTIFICATION_LENGTH
-    ) {
-      problems.add(
-        "permissionsBoundary.justification",
-        "is too short to explain anything",
-        `write at least ${MIN_JUSTIFICATION_LENGTH} characters saying why this role needs no boundary`,
-        "PAVED_IAM_JUSTIFICATION_SHORT",
-      );
-    }
-    return undefined;
-  }
-  const arn = given?.arn ?? configured;
-  const arg = given?.arn !== undefined ? "permissionsBoundary.arn" : "paved:permissionsBoundaryArn";
-  if (arn === undefined || arn === "") {
-    problems.add(
-      "permissionsBoundary",
-      environment === "prod" ? "is missing in prod" : "is missing",
-      environment === "prod"
-        ? setHint
-        : `${setHint}, or opt out explicitly with permissionsBoundary: { none: true, justification: "..." }`,
-      "PAVED_IAM_BOUNDARY_MISSING",
-    );
-    return undefined;
-  }
-  if (!isPolicyArn(arn)) {
-    problems.add(
-      arg,
-      `"${arn}" is not a policy ARN`,
-      "use arn:aws:iam::<account>:policy/<name>",
-      "PAVED_IAM_ARN_INVALID",
-    );
-  }
-  return arn;
 }

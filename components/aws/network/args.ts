@@ -4,6 +4,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { Governance } from "../../core/governance";
+import type { PermissionsBoundary } from "../iam/boundary";
 import type { FlowSpec, GatewayService, NatStrategy, TierSpec } from "./types";
 
 /** Where the VPC flow logs go. */
@@ -22,6 +23,13 @@ export type FlowLogsArgs =
        * service use it. @default a key created for the network, with rotation on
        */
       readonly kmsKeyArn?: pulumi.Input<string>;
+      /**
+       * The permissions boundary of the flow-log delivery role, resolved as
+       * LeastPrivilegeRole resolves it: missing is an error; outside prod
+       * `{ none: true, justification }` opts out explicitly.
+       * @default `{ arn: <stack config paved:permissionsBoundaryArn> }`
+       */
+      readonly permissionsBoundary?: PermissionsBoundary;
     }
   | {
       /** An S3 bucket (typically the organisation's log archive). */

@@ -15,6 +15,8 @@ export interface FlowLogContext {
   readonly parent: pulumi.Resource;
   readonly vpc: aws.ec2.Vpc;
   readonly config: FlowLogsArgs;
+  /** The delivery role's permissions boundary, resolved by the component (undefined: a justified opt-out). */
+  readonly permissionsBoundary: string | undefined;
   readonly tags: (display: string) => Record<string, string>;
 }
 
@@ -141,6 +143,7 @@ function cloudWatchFlowLogs(
           },
         ],
       }),
+      permissionsBoundary: ctx.permissionsBoundary,
       tags: ctx.tags("flow-log-role"),
     },
     { parent },

@@ -19,6 +19,7 @@ import { FirewallRule, renderRegisterMarkdown } from "../../core/register";
 import type { SegmentedNetworkArgs } from "./args";
 import { createNacls, createSecurityGroupRules, createSecurityGroups } from "./firewall";
 import { createFlowLogs } from "./flowlogs";
+import { configuredPermissionsBoundaryArn, resolvePermissionsBoundary } from "../iam/boundary";
 import { ipv6SubnetCidr } from "../../core/cidr";
 import { NetworkPlan, RouteTarget, tryPlanNetwork } from "./plan";
 import { NetworkCostEstimate, estimateNetworkMonthlyCost } from "./pricing";
@@ -80,6 +81,17 @@ export class SegmentedNetwork extends pulumi.ComponentResource {
       ticketPattern: changeTicketPatternFromConfig(),
     });
     problems.addAll(argProblems);
+    let flowLogBoundary: string | undefined;
+    if (resolved.flowLogs.destination === "cloudWatch") {
+      const boundary = resolvePermissionsBoundary(resolved.flowLogs.permissionsBoundary, {
+        environment: gov.environment,
+        configured: configuredPermissionsBoundaryArn(),
+        arg: "flowLogs.permissionsBoundary",
+        role: "the flow-log delivery role",
+      });
+      problems.addAll(boundary.problems);
+      flowLogBoundary = boundary.arn;
+    }
     const planned = tryPlanNetwork(resolved.planInput);
     problems.addAll(planned.problems);
     problems.throwIfAny();
@@ -265,7 +277,14 @@ export class SegmentedNetwork extends pulumi.ComponentResource {
     const fw = { name, parent, plan, vpc, tags, groups, prefixLists, subnets };
     createSecurityGroupRules(fw);
     const { acls } = createNacls(fw);
-    const logs = createFlowLogs({ name, parent, vpc, config: resolved.flowLogs, tags });
+    const logs = createFlowLogs({
+      name,
+      parent,
+      vpc,
+      config: resolved.flowLogs,
+      permissionsBoundary: flowLogBoundary,
+      tags,
+    });
 
     const idsByTier = <T extends { id: pulumi.Output<string> }>(m: Map<string, T[]>) =>
       pulumi.all(Object.fromEntries([...m].map(([k, v]) => [k, pulumi.all(v.map((x) => x.id))])));

@@ -16,6 +16,11 @@ import { Problems } from "../../core/errors";
 import { resolveGovernance } from "../../core/config";
 import { componentTags, Governance } from "../../core/governance";
 import { childName, nameProblem } from "../../core/naming";
+import {
+  configuredPermissionsBoundaryArn,
+  PermissionsBoundary,
+  resolvePermissionsBoundary,
+} from "../iam/boundary";
 import { createManagedKey, KeyUseInput, KMS_DELETION_WINDOW } from "../kms/key";
 import {
   resolveVolumeSpec,
@@ -105,10 +110,12 @@ export interface SanVolumeArgs {
    */
   readonly finalSnapshot?: boolean;
   /**
-   * The IAM permissions boundary for the DLM role.
-   * @default the stack config `paved:permissionsBoundaryArn`, or none
+   * The permissions boundary of the DLM role (created unless `snapshots` is `"none"`), resolved as
+   * LeastPrivilegeRole resolves it: missing is an error; outside prod `{ none: true, justification }`
+   * opts out explicitly.
+   * @default `{ arn: <stack config paved:permissionsBoundaryArn> }`
    */
-  readonly permissionsBoundaryArn?: pulumi.Input<string>;
+  readonly permissionsBoundary?: PermissionsBoundary;
   /** Governance metadata; fields override `paved:*` stack config. @default from stack config */
   readonly governance?: Partial<Governance>;
   /** Extra tags; they win over governance tags. @default {} */
@@ -163,9 +170,26 @@ export class SanVolume extends pulumi.ComponentResource {
         "PAVED_KMS_DELETION_WINDOW",
       );
     }
+    let boundary: string | undefined;
     if (snapshots !== "none") {
       const roleProblem = nameProblem("iamRole", childName(name, "dlm"), "name", { autonamed: true });
       if (roleProblem) problems.addAll([roleProblem]);
+      const resolvedBoundary = resolvePermissionsBoundary(args.permissionsBoundary, {
+        environment: gov.environment,
+        configured: configuredPermissionsBoundaryArn(),
+        role: "the DLM snapshot role",
+      });
+      problems.addAll(resolvedBoundary.problems);
+      boundary = resolvedBoundary.arn;
+    }
+    if ((args as { permissionsBoundaryArn?: unknown }).permissionsBoundaryArn !== undefined) {
+      // The earlier argument (a bare ARN): refuse it rather than drop it silently and attach another boundary.
+      problems.add(
+        "permissionsBoundaryArn",
+        "was replaced by permissionsBoundary",
+        'use permissionsBoundary: { arn: "<policy-arn>" }',
+        "PAVED_IAM_BOUNDARY_INVALID",
+      );
     }
     problems.throwIfAny(this);
 
@@ -181,8 +205,7 @@ export class SanVolume extends pulumi.ComponentResource {
         {
           description: `Data Lifecycle Manager snapshots of SanVolume ${name}`,
           assumeRolePolicy: JSON.stringify(dlmTrustPolicy()),
-          permissionsBoundary:
-            args.permissionsBoundaryArn ?? new pulumi.Config("paved").get("permissionsBoundaryArn"),
+          permissionsBoundary: boundary,
           tags,
         },
         { parent: this },

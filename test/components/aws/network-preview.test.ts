@@ -3,8 +3,9 @@
  * unknown. The component must still register every child, without throwing.
  */
 import { DEV_GOVERNANCE, descendants, settle, useMocks, valueOf } from "../../helpers/pulumi";
+const BOUNDARY = "arn:aws:iam::123456789012:policy/platform-boundary";
 const records = useMocks({
-  config: { ...DEV_GOVERNANCE, "aws:region": "us-west-2" },
+  config: { ...DEV_GOVERNANCE, "aws:region": "us-west-2", "paved:permissionsBoundaryArn": BOUNDARY },
   region: "us-west-2",
   preview: true,
 });

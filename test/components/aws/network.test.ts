@@ -11,7 +11,9 @@ import {
   valueOf,
 } from "../../helpers/pulumi";
 const REGION = "eu-west-1";
-const records = useMocks({ config: { ...DEV_GOVERNANCE, "aws:region": REGION }, region: REGION });
+const BOUNDARY = "arn:aws:iam::123456789012:policy/platform-boundary";
+const CONFIG = { ...DEV_GOVERNANCE, "aws:region": REGION, "paved:permissionsBoundaryArn": BOUNDARY };
+const records = useMocks({ config: CONFIG, region: REGION });
 import { PavedValidationError } from "../../../components/core/errors";
 import { PATTERN_TAG, REQUIRED_TAG_KEYS, VERSION_TAG } from "../../../components/core/governance";
 import { SegmentedNetwork } from "../../../components/aws/network/network";

@@ -1,6 +1,13 @@
 import { DEV_GOVERNANCE, descendants, ofType, settle, useMocks, valueOf } from "../../helpers/pulumi";
 // Preview: the mocks return no ids, so every computed output is unknown, as in `pulumi preview`.
-const records = useMocks({ config: DEV_GOVERNANCE, region: "eu-west-1", preview: true });
+const records = useMocks({
+  config: {
+    ...DEV_GOVERNANCE,
+    "paved:permissionsBoundaryArn": "arn:aws:iam::123456789012:policy/platform-boundary",
+  },
+  region: "eu-west-1",
+  preview: true,
+});
 import { SanVolume } from "../../../components/aws/storage/san-volume";
 
 test("SanVolume previews with unknown ids: same children, cost estimate still known", async () => {

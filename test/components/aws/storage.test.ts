@@ -7,7 +7,9 @@ import {
   useMocks,
   valueOf,
 } from "../../helpers/pulumi";
-const records = useMocks({ config: { ...DEV_GOVERNANCE, "aws:region": "eu-west-1" }, region: "eu-west-1" });
+const BOUNDARY = "arn:aws:iam::123456789012:policy/boundary";
+const CONFIG = { ...DEV_GOVERNANCE, "aws:region": "eu-west-1", "paved:permissionsBoundaryArn": BOUNDARY };
+const records = useMocks({ config: CONFIG, region: "eu-west-1" });
 import { PavedValidationError } from "../../../components/core/errors";
 import { SanVolume, SanVolumeArgs } from "../../../components/aws/storage/san-volume";
 import { SNAPSHOT_TARGET_TAG } from "../../../components/aws/storage/snapshots";
@@ -225,20 +227,104 @@ describe("SanVolume modes", () => {
     expect(await valueOf(vol.lifecyclePolicyId)).toBeUndefined();
   });
 
-  test("the permissions boundary comes from stack config", async () => {
-    setConfig({
-      ...DEV_GOVERNANCE,
-      "aws:region": "eu-west-1",
-      "paved:permissionsBoundaryArn": "arn:aws:iam::123456789012:policy/boundary",
+});
+
+describe("SanVolume permissions boundary (the DLM role)", () => {
+  const NO_BOUNDARY = { ...DEV_GOVERNANCE, "aws:region": "eu-west-1" };
+  afterEach(() => setConfig(CONFIG));
+  const role = (kids: Awaited<ReturnType<typeof build>>["kids"]) => ofType(kids, "aws:iam/role:Role")[0];
+  test("the DLM role carries the permissions boundary from stack config", async () => {
+    const { kids } = await build("bnd-config", { sizeGiB: 10, availabilityZone: "eu-west-1a" });
+    expect(role(kids).inputs.permissionsBoundary).toBe(BOUNDARY);
+  });
+
+
+  test("a given ARN wins over the stack config", async () => {
+    const other = "arn:aws:iam::123456789012:policy/storage-boundary";
+    const { kids } = await build("bnd-arn", {
+      sizeGiB: 10,
+      availabilityZone: "eu-west-1a",
+      permissionsBoundary: { arn: other },
     });
-    try {
-      const { kids } = await build("bounded", { sizeGiB: 10, availabilityZone: "eu-west-1a" });
-      expect(ofType(kids, "aws:iam/role:Role")[0].inputs.permissionsBoundary).toBe(
-        "arn:aws:iam::123456789012:policy/boundary",
-      );
-    } finally {
-      setConfig({ ...DEV_GOVERNANCE, "aws:region": "eu-west-1" });
-    }
+    expect(role(kids).inputs.permissionsBoundary).toBe(other);
+  });
+
+  test("missing is an error naming SanVolume and permissionsBoundary, in dev too", () => {
+    setConfig(NO_BOUNDARY);
+    const e = errorOf(() => new SanVolume("bnd-missing", { sizeGiB: 10, availabilityZone: "eu-west-1a" }));
+    expect(e.problems).toEqual([
+      expect.objectContaining({ code: "PAVED_IAM_BOUNDARY_MISSING", arg: "permissionsBoundary" }),
+    ]);
+    expect(e.message).toContain(
+      'SanVolume "bnd-missing": permissionsBoundary is missing for the DLM snapshot role;',
+    );
+    expect(e.message).toContain("paved:permissionsBoundaryArn");
+  });
+
+  test("missing in prod is an error, and the opt-out is refused there", () => {
+    setConfig({ ...NO_BOUNDARY, "paved:environment": "prod", "paved:changeTicket": "CHG-1234" });
+    const missing = errorOf(() => new SanVolume("bnd-prod", { sizeGiB: 10, availabilityZone: "eu-west-1a" }));
+    expect(missing.code).toBe("PAVED_IAM_BOUNDARY_MISSING");
+    expect(missing.message).toContain("permissionsBoundary is missing in prod");
+    const optOut = errorOf(
+      () =>
+        new SanVolume("bnd-prod2", {
+          sizeGiB: 10,
+          availabilityZone: "eu-west-1a",
+          permissionsBoundary: { none: true, justification: "the boundary is not rolled out here" },
+        }),
+    );
+    expect(optOut.code).toBe("PAVED_IAM_BOUNDARY_MISSING");
+    expect(optOut.message).toContain('permissionsBoundary is "none" in prod');
+  });
+
+  test("outside prod a justified opt-out creates the role without a boundary", async () => {
+    setConfig(NO_BOUNDARY);
+    const { kids } = await build("bnd-none", {
+      sizeGiB: 10,
+      availabilityZone: "eu-west-1a",
+      permissionsBoundary: { none: true, justification: "the boundary is not rolled out here" },
+    });
+    expect(role(kids).inputs.permissionsBoundary).toBeUndefined();
+  });
+
+  test("an opt-out without a real justification is refused", () => {
+    setConfig(NO_BOUNDARY);
+    const e = errorOf(
+      () =>
+        new SanVolume("bnd-short", {
+          sizeGiB: 10,
+          availabilityZone: "eu-west-1a",
+          permissionsBoundary: { none: true, justification: "no" },
+        }),
+    );
+    expect(e.code).toBe("PAVED_IAM_JUSTIFICATION_SHORT");
+    expect(e.message).toContain("permissionsBoundary.justification");
+  });
+
+  test("no DLM role (snapshots none): no boundary needed", async () => {
+    setConfig(NO_BOUNDARY);
+    const { kids } = await build("bnd-nosnap", {
+      sizeGiB: 10,
+      availabilityZone: "eu-west-1a",
+      snapshots: "none",
+    });
+    expect(ofType(kids, "aws:iam/role:Role")).toEqual([]);
+  });
+
+  test("the earlier permissionsBoundaryArn argument is refused, not silently dropped", () => {
+    const e = errorOf(
+      () =>
+        new SanVolume("bnd-old", {
+          sizeGiB: 10,
+          availabilityZone: "eu-west-1a",
+          permissionsBoundaryArn: BOUNDARY,
+        } as SanVolumeArgs),
+    );
+    expect(e.problems.map((p) => [p.code, p.arg])).toEqual([
+      ["PAVED_IAM_BOUNDARY_INVALID", "permissionsBoundaryArn"],
+    ]);
+    expect(e.message).toContain("permissionsBoundary: { arn:");
   });
 });
 
