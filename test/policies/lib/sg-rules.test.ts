@@ -1,0 +1,78 @@
+/** Properties of the shared rule reader and the public-ingress check, over generated rules. */
+import fc from "fast-check";
+import { ADMIN_PORTS, DATABASE_PORTS } from "../../../components/core/ports";
+import { publicIngressFindings } from "../../../policies/lib/public-ingress";
+import {
+  SECURITY_GROUP,
+  SECURITY_GROUP_RULE,
+  VPC_INGRESS_RULE,
+  sgRules,
+} from "../../../policies/lib/sg-rules";
+
+const config = { forbiddenSources: ["any"] as const, additionalPorts: [] };
+const sensitive = [...Object.keys(ADMIN_PORTS), ...Object.keys(DATABASE_PORTS)].map(Number);
+const range = fc
+  .tuple(fc.integer({ min: 0, max: 65535 }), fc.integer({ min: 0, max: 65535 }))
+  .map(([a, b]) => ({ from: Math.min(a, b), to: Math.max(a, b) }));
+const source = fc.constantFrom("0.0.0.0/0", "::/0", "10.0.0.0/8", "203.0.113.0/24", "fd00::/8");
+
+/** The same rule in each of the three shapes a user can write. */
+function shapes(protocol: string, from: number, to: number, cidr: string) {
+  const v6 = cidr.includes(":");
+  return [
+    {
+      type: SECURITY_GROUP,
+      props: {
+        ingress: [{ protocol, fromPort: from, toPort: to, [v6 ? "ipv6CidrBlocks" : "cidrBlocks"]: [cidr] }],
+      },
+    },
+    {
+      type: SECURITY_GROUP_RULE,
+      props: {
+        type: "ingress",
+        protocol,
+        fromPort: from,
+        toPort: to,
+        [v6 ? "ipv6CidrBlocks" : "cidrBlocks"]: [cidr],
+      },
+    },
+    {
+      type: VPC_INGRESS_RULE,
+      props: { ipProtocol: protocol, fromPort: from, toPort: to, [v6 ? "cidrIpv6" : "cidrIpv4"]: cidr },
+    },
+  ];
+}
+
+test("a tcp rule is flagged exactly when its source is any and its range covers a sensitive port, in every shape", () => {
+  fc.assert(
+    fc.property(range, source, ({ from, to }, cidr) => {
+      const expected =
+        (cidr === "0.0.0.0/0" || cidr === "::/0") && sensitive.some((p) => from <= p && p <= to);
+      for (const r of shapes("tcp", from, to, cidr)) {
+        const found =
+          publicIngressFindings(r.type, r.props, ADMIN_PORTS, config, "fix").length +
+          publicIngressFindings(r.type, r.props, DATABASE_PORTS, config, "fix").length;
+        expect([r.type, found > 0]).toEqual([r.type, expected]);
+      }
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test("protocol -1 opens every port whatever the ports say, in every shape", () => {
+  fc.assert(
+    fc.property(range, ({ from, to }) => {
+      for (const r of shapes("-1", from, to, "10.0.0.0/8")) {
+        expect(sgRules(r.type, r.props).map((x) => x.ports)).toEqual([{ from: 0, to: 65535 }]);
+      }
+    }),
+  );
+});
+
+test("ICMP and unmapped protocols carry no ports, so they never open a sensitive one", () => {
+  for (const protocol of ["icmp", "icmpv6", "58", "50", "gre"]) {
+    for (const r of shapes(protocol, 0, 65535, "0.0.0.0/0")) {
+      expect(publicIngressFindings(r.type, r.props, ADMIN_PORTS, config, "fix")).toEqual([]);
+    }
+  }
+});
