@@ -16,7 +16,9 @@
  * here, this checkout's sources.
  */
 import { spawn } from "child_process";
+import * as fs from "fs";
 import * as path from "path";
+import { parse as parseYaml } from "yaml";
 
 const ROOT = path.resolve(__dirname, "..");
 const EXAMPLES = ["web-service", "shared-volume-cluster", "team-namespace", "blocked"] as const;
@@ -175,3 +177,56 @@ describe("paved check on every example and every stack of the platform program",
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\$]/g, "\\$&");
 }
+
+describe.each(EXAMPLES)("examples/%s as a template", (example) => {
+  const dir = path.join(ROOT, "examples", example);
+  const read = (file: string) => fs.readFileSync(path.join(dir, file), "utf8");
+  const manifest = parseYaml(read("Pulumi.yaml")) as {
+    name: string;
+    runtime: { name: string };
+    template?: { description?: string; config?: Record<string, { description?: string }> };
+  };
+  const devConfig = (parseYaml(read("Pulumi.dev.yaml")) as { config: Record<string, unknown> }).config;
+  /** Keys the program reads from its own namespace with config.require/get (`new pulumi.Config()`). */
+  const programKeys = [
+    ...read("index.ts").matchAll(/config\.(?:require|get)(?:Number|Boolean|Object)?\("(\w+)"\)/g),
+  ].map((m) => `${manifest.name}:${m[1]}`);
+
+  test("is a nodejs project named after its directory, with a template description", () => {
+    expect(manifest.name).toBe(example);
+    expect(manifest.runtime.name).toBe("nodejs");
+    expect(manifest.template?.description).toBeTruthy();
+  });
+
+  test("prompts for every governance key and every key the program reads, each with a description", () => {
+    const prompts = manifest.template?.config ?? {};
+    expect(programKeys.length).toBeGreaterThan(0);
+    const required = [
+      "paved:appId",
+      "paved:owner",
+      "paved:costCenter",
+      "paved:dataClassification",
+      "paved:environment",
+    ];
+    for (const key of [...required, ...programKeys]) {
+      expect(`${key}: ${prompts[key]?.description ? "described" : "missing"}`).toBe(`${key}: described`);
+    }
+  });
+
+  test("its dev stack sets every prompted key, so paved check runs with no setup", () => {
+    const prompted = Object.keys(manifest.template?.config ?? {}).filter((k) => k !== "paved:policyConfig");
+    expect(prompted.filter((k) => !(k in devConfig))).toEqual([]);
+  });
+
+  test("its README shows paved check and the Pulumi CLI commands with the policy pack", () => {
+    const readme = read("README.md");
+    expect(readme).toContain("npx paved check");
+    expect(readme).toContain("pulumi preview --policy-pack ../../policies");
+    expect(readme).toMatch(new RegExp(`paved check: ${example} \\(stack dev\\)`));
+  });
+});
+
+test("blocked's README names every policy that blocks it", () => {
+  const readme = fs.readFileSync(path.join(ROOT, "examples", "blocked", "README.md"), "utf8");
+  for (const { policy } of BLOCKED_BY) expect(readme).toContain(policy);
+});
