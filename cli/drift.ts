@@ -59,9 +59,13 @@ export interface DriftReport {
   readonly unusedAllowEntries: readonly AllowEntry[];
 }
 
-/** A problem with the input files: the command exits 2. */
+/** A problem with the input files or the arguments: the command exits 2. */
 export class DriftInputError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** True for a wrong command line: the usage is printed after the message. */
+    readonly usage = false,
+  ) {
     super(message);
     this.name = "DriftInputError";
   }
@@ -276,19 +280,19 @@ function parseArgs(argv: readonly string[]): DriftArgs {
       arg.startsWith("--") && arg.includes("=") ? arg.split(/=(.*)/s, 2) : [arg, undefined];
     const value = (): string => {
       const v = inline ?? argv[++i];
-      if (v === undefined || v === "") throw new DriftInputError(`${flag} needs a value`);
+      if (v === undefined || v === "") throw new DriftInputError(`${flag} needs a value`, true);
       return v;
     };
     if (flag === "--allow") allow = value();
     else if (flag === "--format") {
       const f = value();
       if (f !== "text" && f !== "json")
-        throw new DriftInputError(`--format ${f} is not supported; use text or json`);
+        throw new DriftInputError(`--format ${f} is not supported; use text or json`, true);
       format = f;
-    } else if (flag.startsWith("-")) throw new DriftInputError(`unknown option ${flag}`);
+    } else if (flag.startsWith("-")) throw new DriftInputError(`unknown option ${flag}`, true);
     else files.push(arg);
   }
-  if (files.length !== 2) throw new DriftInputError(`expected two stack files, got ${files.length}`);
+  if (files.length !== 2) throw new DriftInputError(`expected two stack files, got ${files.length}`, true);
   return { files, allow, format };
 }
 
@@ -328,7 +332,7 @@ export async function runDrift(
   } catch (e) {
     if (e instanceof DriftInputError) {
       io.stderr.write(`paved drift: ${e.message}\n`);
-      if (/expected two|unknown option|needs a value|--format/.test(e.message)) io.stderr.write(DRIFT_USAGE);
+      if (e.usage) io.stderr.write(DRIFT_USAGE);
       return 2;
     }
     throw e;
