@@ -117,6 +117,99 @@ function isInt(n: unknown): n is number {
   return typeof n === "number" && Number.isInteger(n);
 }
 
+/** The most IOPS a volume of `type` and `sizeGiB` may have: the baseline, or the per-GiB ratio above it. */
+export function maxIopsForSize(type: VolumeType, sizeGiB: number): number {
+  const lim = VOLUME_LIMITS[type];
+  return Math.max(lim.baselineIops, lim.maxIopsPerGiB * sizeGiB);
+}
+
+/**
+ * Checks provisioned IOPS against a type's range, size aside (shared by
+ * SanVolume and the EBS CSI StorageClass). `a` turns a field into the arg
+ * path. Returns the IOPS with the type's default applied and whether it is in range.
+ */
+export function checkIops(
+  type: VolumeType,
+  given: number | undefined,
+  a: (field: string) => string = (f) => f,
+): { iops: number; ok: boolean; problems: ValidationProblem[] } {
+  const lim = VOLUME_LIMITS[type];
+  const iops = given ?? lim.defaultIops;
+  const ok = isInt(iops) && iops >= lim.iops.min && iops <= lim.iops.max;
+  const problems: ValidationProblem[] = ok
+    ? []
+    : [
+        {
+          arg: a("iops"),
+          problem: `${String(iops)} is out of range for ${type}`,
+          fix: `use ${lim.iops.min}..${lim.iops.max}`,
+          code: "PAVED_VOLUME_IOPS_RANGE",
+        },
+      ];
+  return { iops, ok, problems };
+}
+
+/**
+ * Checks provisioned throughput against a type's range and its IOPS (shared
+ * by SanVolume and the EBS CSI StorageClass). `iops` is undefined when the
+ * IOPS were out of range (the ratio is then not checked). `typeArg` is the
+ * argument that picks the type (`type`, `volumeType`), named in fixes.
+ * Returns the throughput with the type's default applied (undefined for io2).
+ */
+export function checkThroughput(
+  type: VolumeType,
+  given: number | undefined,
+  iops: number | undefined,
+  typeArg: string,
+  a: (field: string) => string = (f) => f,
+): { throughputMiBps: number | undefined; problems: ValidationProblem[] } {
+  const lim = VOLUME_LIMITS[type];
+  const range = lim.throughputMiBps;
+  if (range === undefined) {
+    const problems: ValidationProblem[] =
+      given === undefined
+        ? []
+        : [
+            {
+              arg: a("throughputMiBps"),
+              problem: `cannot be set for ${type} (its throughput follows its IOPS)`,
+              fix: `remove throughputMiBps, or use ${typeArg} gp3`,
+              code: "PAVED_VOLUME_THROUGHPUT_UNSUPPORTED",
+            },
+          ];
+    return { throughputMiBps: undefined, problems };
+  }
+  const tp = given ?? lim.defaultThroughputMiBps ?? range.min;
+  const perIops = lim.maxThroughputPerIops;
+  if (!isInt(tp) || tp < range.min || tp > range.max) {
+    return {
+      throughputMiBps: tp,
+      problems: [
+        {
+          arg: a("throughputMiBps"),
+          problem: `${String(tp)} is out of range for ${type}`,
+          fix: `use ${range.min}..${range.max} MiB/s`,
+          code: "PAVED_VOLUME_THROUGHPUT_RANGE",
+        },
+      ],
+    };
+  }
+  if (iops !== undefined && perIops !== undefined && tp > iops * perIops) {
+    return {
+      throughputMiBps: tp,
+      problems: [
+        {
+          arg: a("throughputMiBps"),
+          problem: `${tp} MiB/s is more than ${perIops} MiB/s per provisioned IOPS (${iops} IOPS)`,
+          fix: `use at most ${Math.floor(iops * perIops)} MiB/s, or at least ${Math.ceil(tp / perIops)} IOPS`,
+          code: "PAVED_VOLUME_THROUGHPUT_RATIO",
+        },
+      ],
+    };
+  }
+  return { throughputMiBps: tp, problems: [] };
+}
+
 /**
  * Checks a volume spec against the limits of its type. Returns every problem
  * (empty when valid). `arg` prefixes argument names in messages.
@@ -145,52 +238,19 @@ export function validateVolumeSpec(spec: VolumeSpec, arg = ""): ValidationProble
       code: "PAVED_VOLUME_SIZE_RANGE",
     });
   }
-  const iops = spec.iops ?? lim.defaultIops;
-  const iopsOk = isInt(iops) && iops >= lim.iops.min && iops <= lim.iops.max;
-  if (!iopsOk) {
+  const iops = checkIops(spec.type, spec.iops, a);
+  p.push(...iops.problems);
+  if (iops.ok && sizeOk && iops.iops > maxIopsForSize(spec.type, size)) {
     p.push({
       arg: a("iops"),
-      problem: `${String(iops)} is out of range for ${spec.type}`,
-      fix: `use ${lim.iops.min}..${lim.iops.max}`,
-      code: "PAVED_VOLUME_IOPS_RANGE",
-    });
-  } else if (sizeOk && iops > Math.max(lim.baselineIops, lim.maxIopsPerGiB * size)) {
-    const minSize = Math.ceil(iops / lim.maxIopsPerGiB);
-    p.push({
-      arg: a("iops"),
-      problem: `${iops} is more than ${lim.maxIopsPerGiB} IOPS per GiB of a ${size} GiB ${spec.type} volume`,
-      fix: `use at most ${Math.max(lim.baselineIops, lim.maxIopsPerGiB * size)} IOPS, or at least ${minSize} GiB`,
+      problem: `${iops.iops} is more than ${lim.maxIopsPerGiB} IOPS per GiB of a ${size} GiB ${spec.type} volume`,
+      fix: `use at most ${maxIopsForSize(spec.type, size)} IOPS, or at least ${Math.ceil(iops.iops / lim.maxIopsPerGiB)} GiB`,
       code: "PAVED_VOLUME_IOPS_RATIO",
     });
   }
-  if (lim.throughputMiBps === undefined) {
-    if (spec.throughputMiBps !== undefined) {
-      p.push({
-        arg: a("throughputMiBps"),
-        problem: `cannot be set for ${spec.type} (its throughput follows its IOPS)`,
-        fix: "remove throughputMiBps, or use type gp3",
-        code: "PAVED_VOLUME_THROUGHPUT_UNSUPPORTED",
-      });
-    }
-  } else {
-    const tp = spec.throughputMiBps ?? lim.defaultThroughputMiBps ?? lim.throughputMiBps.min;
-    const range = lim.throughputMiBps;
-    if (!isInt(tp) || tp < range.min || tp > range.max) {
-      p.push({
-        arg: a("throughputMiBps"),
-        problem: `${String(tp)} is out of range for ${spec.type}`,
-        fix: `use ${range.min}..${range.max} MiB/s`,
-        code: "PAVED_VOLUME_THROUGHPUT_RANGE",
-      });
-    } else if (iopsOk && lim.maxThroughputPerIops !== undefined && tp > iops * lim.maxThroughputPerIops) {
-      p.push({
-        arg: a("throughputMiBps"),
-        problem: `${tp} MiB/s is more than ${lim.maxThroughputPerIops} MiB/s per provisioned IOPS (${iops} IOPS)`,
-        fix: `use at most ${Math.floor(iops * lim.maxThroughputPerIops)} MiB/s, or at least ${Math.ceil(tp / lim.maxThroughputPerIops)} IOPS`,
-        code: "PAVED_VOLUME_THROUGHPUT_RATIO",
-      });
-    }
-  }
+  p.push(
+    ...checkThroughput(spec.type, spec.throughputMiBps, iops.ok ? iops.iops : undefined, "type", a).problems,
+  );
   return p;
 }
 

@@ -5,22 +5,31 @@
  * Limits: Amazon EBS User Guide, "Amazon EBS volume types" (gp3: 1 GiB-16 TiB,
  * 3,000-16,000 IOPS, 125-1,000 MiB/s, 500 IOPS per GiB above the 3,000
  * baseline, 0.25 MiB/s per IOPS; io2 Block Express: 4 GiB-64 TiB, 100-256,000
- * IOPS, 1,000 IOPS per GiB, throughput not provisioned). The same figures as
- * SanVolume. Access modes: aws-ebs-csi-driver docs ("parameters.md",
+ * IOPS, 1,000 IOPS per GiB, throughput not provisioned): SanVolume's table
+ * and checks in components/aws/storage/limits.ts, imported. Access modes: aws-ebs-csi-driver docs ("parameters.md",
  * "Multi-Attach"): EBS supports ReadWriteOnce and ReadWriteOncePod; io2 may be
  * ReadWriteMany only as a raw block device (`volumeMode: Block`), where
  * Multi-Attach lets several nodes write. Parameter names: aws-ebs-csi-driver
  * `docs/parameters.md`.
  */
 import type { ValidationProblem } from "../../core/errors";
+import {
+  checkIops,
+  checkThroughput,
+  maxIopsForSize,
+  VOLUME_LIMITS,
+  VOLUME_TYPES,
+  VolumeLimits,
+  VolumeType,
+} from "../../aws/storage/limits";
 import { GIB, parseQuantity } from "../quantity";
 
 /** The EBS CSI driver's provisioner name. */
 export const EBS_CSI_PROVISIONER = "ebs.csi.aws.com";
 
-/** The EBS volume types the class offers. */
-export type StorageClassVolumeType = "gp3" | "io2";
-export const STORAGE_CLASS_VOLUME_TYPES: readonly StorageClassVolumeType[] = ["gp3", "io2"];
+/** The EBS volume types the class offers: SanVolume's (one table serves both). */
+export type StorageClassVolumeType = VolumeType;
+export const STORAGE_CLASS_VOLUME_TYPES: readonly StorageClassVolumeType[] = VOLUME_TYPES;
 
 /** Filesystems the class formats volumes with. */
 export type FsType = "ext4" | "xfs";
@@ -41,36 +50,8 @@ export const ACCESS_MODES: readonly AccessMode[] = [
 /** Filesystem or raw block device. */
 export type VolumeMode = "Filesystem" | "Block";
 
-interface TypeLimits {
-  readonly sizeGiB: { readonly min: number; readonly max: number };
-  readonly iops: { readonly min: number; readonly max: number };
-  readonly maxIopsPerGiB: number;
-  readonly baselineIops: number;
-  readonly defaultIops: number;
-  readonly throughput?: { readonly min: number; readonly max: number; readonly perIops: number };
-  readonly multiAttach: boolean;
-}
-
-/** Limits by type (see the file comment for sources). */
-export const EBS_CSI_LIMITS: Readonly<Record<StorageClassVolumeType, TypeLimits>> = {
-  gp3: {
-    sizeGiB: { min: 1, max: 16_384 },
-    iops: { min: 3_000, max: 16_000 },
-    maxIopsPerGiB: 500,
-    baselineIops: 3_000,
-    defaultIops: 3_000,
-    throughput: { min: 125, max: 1_000, perIops: 0.25 },
-    multiAttach: false,
-  },
-  io2: {
-    sizeGiB: { min: 4, max: 65_536 },
-    iops: { min: 100, max: 256_000 },
-    maxIopsPerGiB: 1_000,
-    baselineIops: 0,
-    defaultIops: 3_000,
-    multiAttach: true,
-  },
-};
+/** Limits by type: SanVolume's table (components/aws/storage/limits.ts), under the name this module exported. */
+export const EBS_CSI_LIMITS: Readonly<Record<StorageClassVolumeType, VolumeLimits>> = VOLUME_LIMITS;
 
 /** What a class promises, as plain values: what claims are checked against. */
 export interface StorageClassProfile {
@@ -90,8 +71,6 @@ export interface StorageClassInput {
   readonly throughputMiBps?: number;
   readonly fsType: FsType;
 }
-
-const isInt = (n: unknown): n is number => typeof n === "number" && Number.isInteger(n);
 
 /**
  * Resolves and checks the class's volume parameters. Returns the CSI
@@ -122,46 +101,17 @@ export function planStorageClass(input: StorageClassInput): {
       code: "PAVED_K8S_FS_TYPE",
     });
   }
-  const lim = EBS_CSI_LIMITS[input.volumeType];
-  const iops = input.iops ?? lim.defaultIops;
-  const iopsOk = isInt(iops) && iops >= lim.iops.min && iops <= lim.iops.max;
-  if (!iopsOk) {
-    problems.push({
-      arg: "iops",
-      problem: `${String(iops)} is out of range for ${input.volumeType}`,
-      fix: `use ${lim.iops.min}..${lim.iops.max}`,
-      code: "PAVED_VOLUME_IOPS_RANGE",
-    });
-  }
-  let throughputMiBps: number | undefined;
-  if (lim.throughput === undefined) {
-    if (input.throughputMiBps !== undefined) {
-      problems.push({
-        arg: "throughputMiBps",
-        problem: `cannot be set for ${input.volumeType} (its throughput follows its IOPS)`,
-        fix: "remove throughputMiBps, or use volumeType gp3",
-        code: "PAVED_VOLUME_THROUGHPUT_UNSUPPORTED",
-      });
-    }
-  } else {
-    const t = lim.throughput;
-    throughputMiBps = input.throughputMiBps ?? t.min;
-    if (!isInt(throughputMiBps) || throughputMiBps < t.min || throughputMiBps > t.max) {
-      problems.push({
-        arg: "throughputMiBps",
-        problem: `${String(throughputMiBps)} is out of range for ${input.volumeType}`,
-        fix: `use ${t.min}..${t.max} MiB/s`,
-        code: "PAVED_VOLUME_THROUGHPUT_RANGE",
-      });
-    } else if (iopsOk && throughputMiBps > iops * t.perIops) {
-      problems.push({
-        arg: "throughputMiBps",
-        problem: `${throughputMiBps} MiB/s is more than ${t.perIops} MiB/s per provisioned IOPS (${iops} IOPS)`,
-        fix: `use at most ${Math.floor(iops * t.perIops)} MiB/s, or at least ${Math.ceil(throughputMiBps / t.perIops)} IOPS`,
-        code: "PAVED_VOLUME_THROUGHPUT_RATIO",
-      });
-    }
-  }
+  const iopsCheck = checkIops(input.volumeType, input.iops);
+  problems.push(...iopsCheck.problems);
+  const iops = iopsCheck.iops;
+  const throughput = checkThroughput(
+    input.volumeType,
+    input.throughputMiBps,
+    iopsCheck.ok ? iops : undefined,
+    "volumeType",
+  );
+  problems.push(...throughput.problems);
+  const throughputMiBps = throughput.throughputMiBps;
   const parameters: Record<string, string> = {
     type: input.volumeType,
     encrypted: "true",
@@ -218,7 +168,7 @@ export function claimProblems(claim: ClaimInput, cls: StorageClassProfile): Vali
         fix: `use ${lim.sizeGiB.min}Gi..${lim.sizeGiB.max}Gi`,
         code: "PAVED_VOLUME_SIZE_RANGE",
       });
-    } else if (cls.iops > Math.max(lim.baselineIops, lim.maxIopsPerGiB * gib)) {
+    } else if (cls.iops > maxIopsForSize(cls.volumeType, gib)) {
       problems.push({
         arg: "size",
         problem: `${claim.size} is too small for the ${cls.iops} IOPS of class "${cls.name}" (${lim.maxIopsPerGiB} IOPS per GiB)`,

@@ -1,5 +1,8 @@
 import {
+  checkIops,
+  checkThroughput,
   DEVICE_NAME_PATTERN,
+  maxIopsForSize,
   resolveVolumeSpec,
   validateAttachments,
   validateVolumeSpec,
@@ -290,5 +293,37 @@ describe("snapshot lifecycle plan", () => {
     const bySid = Object.fromEntries(doc.Statement.map((s) => [s.Sid, s]));
     expect(bySid.CreateSnapshots.Action).toEqual(["ec2:CreateSnapshot", "ec2:CopySnapshot"]);
     expect(bySid.UseVolumeKeys).toBeUndefined();
+  });
+});
+
+describe("the shared performance checks (SanVolume and EncryptedStorageClass)", () => {
+  test("maxIopsForSize: gp3 keeps its 3,000 baseline on small volumes, then 500 per GiB; io2 1,000 per GiB", () => {
+    expect(maxIopsForSize("gp3", 1)).toBe(3000);
+    expect(maxIopsForSize("gp3", 20)).toBe(10000);
+    expect(maxIopsForSize("io2", 4)).toBe(4000);
+  });
+
+  test("checkIops applies the default and reports the range", () => {
+    expect(checkIops("io2", undefined)).toEqual({ iops: 3000, ok: true, problems: [] });
+    const bad = checkIops("gp3", 20000, (f) => `volume.${f}`);
+    expect(bad.ok).toBe(false);
+    expect(bad.problems).toEqual([
+      expect.objectContaining({
+        arg: "volume.iops",
+        code: "PAVED_VOLUME_IOPS_RANGE",
+        fix: "use 3000..16000",
+      }),
+    ]);
+  });
+
+  test("checkThroughput applies gp3's default, names the caller's type argument, skips the ratio without IOPS", () => {
+    expect(checkThroughput("gp3", undefined, 3000, "type")).toEqual({ throughputMiBps: 125, problems: [] });
+    expect(checkThroughput("io2", 200, 3000, "volumeType").problems[0].fix).toBe(
+      "remove throughputMiBps, or use volumeType gp3",
+    );
+    expect(checkThroughput("gp3", 1000, 3000, "type").problems.map((p) => p.code)).toEqual([
+      "PAVED_VOLUME_THROUGHPUT_RATIO",
+    ]);
+    expect(checkThroughput("gp3", 1000, undefined, "type").problems).toEqual([]);
   });
 });

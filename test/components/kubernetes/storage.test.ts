@@ -9,11 +9,14 @@ import {
 const records = useMocks({ config: DEV_GOVERNANCE });
 import { PavedValidationError } from "../../../components/core/errors";
 import { PAVED_VERSION } from "../../../components/core/version";
+import { VOLUME_LIMITS, VOLUME_TYPES } from "../../../components/aws/storage/limits";
 import {
   claimProblems,
+  EBS_CSI_LIMITS,
   EncryptedStorageClass,
   EncryptedStorageClassArgs,
   planStorageClass,
+  STORAGE_CLASS_VOLUME_TYPES,
   StorageClassProfile,
   tagSpecifications,
   VolumeClaim,
@@ -159,6 +162,27 @@ describe("planStorageClass and tagSpecifications", () => {
     const p = planStorageClass({ volumeType: "gp3", iops: 16000, throughputMiBps: 1000, fsType: "ext4" });
     expect(p.problems).toEqual([]);
     expect(p.parameters).toMatchObject({ iops: "16000", throughput: "1000" });
+  });
+
+  test("the class's limits are SanVolume's table, not a copy", () => {
+    expect(EBS_CSI_LIMITS).toBe(VOLUME_LIMITS);
+    expect(STORAGE_CLASS_VOLUME_TYPES).toBe(VOLUME_TYPES);
+  });
+
+  test("a fix names the class's own argument: volumeType, not SanVolume's type", () => {
+    const p = planStorageClass({ volumeType: "io2", throughputMiBps: 500, fsType: "ext4" });
+    expect(p.problems).toEqual([
+      expect.objectContaining({
+        arg: "throughputMiBps",
+        fix: "remove throughputMiBps, or use volumeType gp3",
+        code: "PAVED_VOLUME_THROUGHPUT_UNSUPPORTED",
+      }),
+    ]);
+  });
+
+  test("out-of-range IOPS skip the throughput ratio check (one problem, not two)", () => {
+    const p = planStorageClass({ volumeType: "gp3", iops: 1000, throughputMiBps: 1000, fsType: "ext4" });
+    expect(p.problems.map((x) => x.code)).toEqual(["PAVED_VOLUME_IOPS_RANGE"]);
   });
 
   test("tag specifications are numbered in key order", () => {
