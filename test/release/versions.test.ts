@@ -26,7 +26,12 @@ test("the policy pack's version is the library's version", () => {
 
 test("every example depends on a paved range that includes this version", () => {
   const [major, minor] = pkg.version.split(".");
-  for (const example of fs.readdirSync(path.join(ROOT, "examples"))) {
+  const examples = fs
+    .readdirSync(path.join(ROOT, "examples"), { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name);
+  expect(examples.length).toBeGreaterThanOrEqual(4);
+  for (const example of examples) {
     const manifest = readJson(`examples/${example}/package.json`) as { dependencies: Record<string, string> };
     // Pre-1.0 a caret range pins the minor; from 1.0 it pins the major.
     const expected = major === "0" ? `^0.${minor}.` : `^${major}.`;
