@@ -2,7 +2,8 @@
  * How `paved check` loads a user's program:
  * - TypeScript through sucrase: types stripped and imports rewritten to
  *   CommonJS, with no type-checking (that is the program's own `tsc`). About
- *   2 ms per small file, against seconds for ts-node's first compile.
+ *   2 ms per small file, against seconds for ts-node's first compile; with a
+ *   content-addressed cache, a warm run reads the output and never loads sucrase.
  * - `import ... from "paved"` resolves to this very package when the program
  *   has no `paved` of its own installed (the examples in a clone, a program
  *   checked before `npm install`): the compiled library next to a compiled
@@ -71,17 +72,110 @@ function registerSelfResolution(): void {
   };
 }
 
-/** Registers the `.ts` hook and the `paved` resolution once per process (idempotent). */
-export function registerTypeScript(): void {
-  if (registered) return;
-  registered = true;
-  registerSelfResolution();
-  // Our own sources may already be hooked (the dev shim); a second hook would double-transform.
-  if (require.extensions[".ts"]) return;
+/** Sucrase's options for TypeScript: types stripped, ESM imports to CommonJS. Line numbers are kept. */
+const SUCRASE_OPTIONS = { transforms: ["typescript", "imports"] as ("typescript" | "imports")[] };
+
+/**
+ * Where transpiled files are cached: `node_modules/.cache/paved/ts` in the
+ * package (as babel and eslint do), else the OS temp directory.
+ */
+function cacheDir(root: string | undefined): string | undefined {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { addHook } = require("sucrase/dist/register") as {
-    addHook: (ext: string, opts: { transforms: string[] }, hook: { matcher: (f: string) => boolean }) => void;
+  const os = require("os") as typeof import("os");
+  const candidates = [
+    ...(process.env.PAVED_CACHE_DIR ? [process.env.PAVED_CACHE_DIR] : []),
+    ...(root ? [path.join(root, "node_modules", ".cache", "paved", "ts")] : []),
+    path.join(
+      os.tmpdir(),
+      `paved-ts-cache-${typeof process.getuid === "function" ? process.getuid() : "user"}`,
+    ),
+  ];
+  for (const dir of candidates) {
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+      fs.accessSync(dir, fs.constants.W_OK);
+      return dir;
+    } catch {
+      // try the next one
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Transpiles one TypeScript file, through a content-addressed cache: the key
+ * is a hash of the sucrase version, its options, the path and the source, so
+ * an edit is never served stale and a warm run never loads sucrase. Source
+ * maps are not generated: sucrase keeps line numbers, so stack traces already
+ * point at the right TypeScript line.
+ */
+export function makeTranspiler(dir: string | undefined): (code: string, file: string) => string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const crypto = require("crypto") as typeof import("crypto");
+  let sucrase: typeof import("sucrase") | undefined;
+  let version: string | undefined;
+  const sucraseVersion = () =>
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    (version ??= (require("sucrase/package.json") as { version: string }).version);
+  return (code, file) => {
+    let cached: string | undefined;
+    if (dir) {
+      const key = crypto
+        .createHash("sha256")
+        .update(`${sucraseVersion()}\0${JSON.stringify(SUCRASE_OPTIONS)}\0${file}\0`)
+        .update(code)
+        .digest("hex");
+      cached = path.join(dir, `${key}.js`);
+      try {
+        return fs.readFileSync(cached, "utf8");
+      } catch {
+        // a miss: transpile below
+      }
+    }
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    sucrase ??= require("sucrase") as typeof import("sucrase");
+    const out = sucrase.transform(code, { ...SUCRASE_OPTIONS, filePath: file }).code;
+    if (cached) {
+      // Write then rename: a concurrent reader never sees half a file.
+      const tmp = `${cached}.${process.pid}.tmp`;
+      try {
+        fs.writeFileSync(tmp, out);
+        fs.renameSync(tmp, cached);
+      } catch {
+        // a read-only cache only costs speed
+      }
+    }
+    return out;
   };
-  // pirates already skips node_modules; declaration files hold no code.
-  addHook(".ts", { transforms: ["imports", "typescript"] }, { matcher: (file) => !file.endsWith(".d.ts") });
+}
+
+type Compile = (this: unknown, code: string, file: string) => unknown;
+
+/**
+ * Registers the `.ts` hook and the `paved` resolution once per process
+ * (idempotent). The dev shim (bin/paved.js) calls it before loading the CLI's
+ * own sources, so one hook serves the CLI, the program and the components.
+ */
+export function registerTypeScript(): void {
+  const flag = Symbol.for("paved.typescript-hook");
+  const g = globalThis as unknown as Record<symbol, boolean>;
+  if (registered || g[flag]) return;
+  registered = true;
+  g[flag] = true;
+  registerSelfResolution();
+  const transpile = makeTranspiler(cacheDir(ownPackageRoot()));
+  const extensions = require.extensions as unknown as Record<
+    string,
+    (m: { _compile: Compile }, file: string) => void
+  >;
+  const fallback = extensions[".ts"];
+  extensions[".ts"] = (module, file) => {
+    // node_modules hold compiled JavaScript (and declaration files hold no code).
+    if (file.endsWith(".d.ts") || file.split(path.sep).includes("node_modules")) {
+      if (fallback) fallback(module, file);
+      else module._compile(fs.readFileSync(file, "utf8"), file);
+      return;
+    }
+    module._compile(transpile(fs.readFileSync(file, "utf8"), file), file);
+  };
 }
