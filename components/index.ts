@@ -11,3 +11,18 @@ export * from "./aws/kms";
 export * from "./aws/storage";
 export * from "./aws/monitoring";
 export * from "./kubernetes";
+// The Pod Security Standards (restricted) checker the policy pack and CanaryRollout share.
+export {
+  checkPodSpec,
+  podSpecsOf,
+  kubernetesTypeOf,
+  imagePin,
+  PSS_CODES,
+  PSS_CONTROLS,
+  PAVED_POD_CONTROLS,
+  PSS_UNKNOWN,
+  type PssFinding,
+  type PssControl,
+  type PssCheckOptions,
+  type PodSpecRef,
+} from "./kubernetes/pss";
