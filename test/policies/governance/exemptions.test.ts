@@ -8,6 +8,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { ebsVolumeEncrypted } from "../../../policies/aws/ebs-volume-encrypted";
+import { vpcFlowLogsEnabled } from "../../../policies/aws/vpc-flow-logs-enabled";
 import { exemptionLedger } from "../../../policies/governance/exemptions";
 import { resetExemptionCache } from "../../../policies/lib/exemptions";
 import { describePolicyTable, runPolicy, runStackPolicy, urnOf } from "../harness";
@@ -84,6 +85,18 @@ describe("a finding covered by an exemption", () => {
     });
     expect(vs.map((v) => v.enforcementLevel)).toEqual(["mandatory"]);
   });
+});
+
+test("a stack policy's finding is matched on the URN it blames (type and name read from the URN)", async () => {
+  const vpc = { type: "aws:ec2/vpc:Vpc", name: "sandbox-vpc", props: {}, parentTypes: ["acme:Sandbox"] };
+  const f = file([{ ...base, policy: "aws-vpc-flow-logs-enabled", namePattern: "sandbox-*" }]);
+  const vs = await runStackPolicy(vpcFlowLogsEnabled, [vpc, { ...vpc, name: "prod-vpc" }], {
+    exemptionsFile: f,
+  });
+  expect(vs.map((v) => [v.enforcementLevel, v.urn])).toEqual([
+    ["advisory", urnOf("aws:ec2/vpc:Vpc", "sandbox-vpc", ["acme:Sandbox"])],
+    ["mandatory", urnOf("aws:ec2/vpc:Vpc", "prod-vpc", ["acme:Sandbox"])],
+  ]);
 });
 
 describe("the exemption ledger", () => {
