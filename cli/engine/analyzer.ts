@@ -11,7 +11,11 @@
  *
  * Speed: one process, one HTTP/2 channel, Analyze calls pipelined with a
  * bounded window, and each resource's protobuf Struct built once and shared
- * by Analyze and AnalyzeStack.
+ * by Analyze, AnalyzeStack and Remediate. Over gRPC the protocol's per-call
+ * cost dominates: 10,000 resources against a pack with no policies at all
+ * took 12.1 s on the (loaded) 2-core box, ours 13.7 s, @pulumi/awsguard 14.0 s.
+ * `transport: "in-process"` serves the same handlers without the wire
+ * (analyzer-inprocess.ts): 1.6-3.2 s for the same 10,000.
  *
  * @example
  * const pack = await startAnalyzer({ packDir: "policies", config: { all: "mandatory" } });
