@@ -59,6 +59,7 @@ export async function runProgram(project: PulumiProject, opts: RunOptions = {}):
   process.on("unhandledRejection", onError);
   process.on("uncaughtException", onError);
   const cwd = process.cwd();
+  const restoreConsole = consoleToStderr();
   try {
     process.chdir(project.dir);
     await stackModule.runInPulumiStack(async () => {
@@ -72,6 +73,7 @@ export async function runProgram(project: PulumiProject, opts: RunOptions = {}):
   } catch (e) {
     throw programError(e, project);
   } finally {
+    restoreConsole();
     process.chdir(cwd);
     // The listeners stay: the SDK re-raises a failed stack init as a late rejection,
     // which must not crash the CLI after it has reported the error.
@@ -91,6 +93,24 @@ export async function runProgram(project: PulumiProject, opts: RunOptions = {}):
     outputs: r.outputs,
   }));
   return { resources, region, warnings };
+}
+
+/**
+ * What the program prints goes to stderr while it runs, as `pulumi preview`
+ * shows it apart from its own output: stdout carries only the report, so a
+ * `console.log` in a program never corrupts JSON, SARIF or JUnit.
+ */
+function consoleToStderr(): () => void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { format } = require("util") as typeof import("util");
+  const saved = { log: console.log, info: console.info, debug: console.debug };
+  const toStderr = (...args: unknown[]) => {
+    process.stderr.write(`${format(...args)}\n`);
+  };
+  console.log = toStderr;
+  console.info = toStderr;
+  console.debug = toStderr;
+  return () => Object.assign(console, saved);
 }
 
 /** A provider reference is `<urn>::<id>`; normalise its URN part. */

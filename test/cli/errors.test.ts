@@ -104,3 +104,22 @@ describe("exit 2 on usage and input errors", () => {
       expect(r.stdout).toMatch(new RegExp(`^  ${c} `, "m"));
   });
 });
+
+describe("program output", () => {
+  test("what a program prints goes to stderr; stdout holds only the report", async () => {
+    const r = await paved(["check", program("chatty"), ...PACK, "--format", "json"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).summary.passed).toBe(true);
+    expect(r.stderr).toContain("creating the bucket\n");
+    expect(r.stderr).toMatch(/bucket ready: arn:aws:s3:/);
+  });
+
+  test("an error inside an Output is reported as one line, exit 2", async () => {
+    const r = await paved(["check", program("throws-async"), ...PACK, "--format", "json"]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe(
+      "hello from the program\npaved: the program throws-async threw: cannot size s3 buckets yet\n",
+    );
+  });
+});
