@@ -184,6 +184,7 @@ describe("installed into an app team's project", () => {
       pulumi.runtime.setAllConfig({
         "paved:appId": "shop", "paved:owner": "team-shop", "paved:costCenter": "cc-1",
         "paved:dataClassification": "internal", "paved:environment": "dev", "aws:region": "us-east-1",
+        "paved:permissionsBoundaryArn": "arn:aws:iam::123456789012:policy/boundary",
       });
       pulumi.runtime.setMocks({
         newResource: (a) => { registered.push({ type: a.type, tags: a.inputs.tags }); return { id: a.name + "-id", state: a.inputs }; },
@@ -226,6 +227,7 @@ describe("installed into an app team's project", () => {
         "  paved:costCenter: cc-1",
         "  paved:dataClassification: internal",
         "  paved:environment: dev",
+        "  paved:permissionsBoundaryArn: arn:aws:iam::123456789012:policy/boundary",
         "",
       ].join("\n"),
     );
