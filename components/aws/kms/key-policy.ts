@@ -22,8 +22,12 @@
 export type KeyUse =
   /** EBS volumes and snapshots, for principals of this account, only through EC2. */
   | { readonly kind: "ebs" }
-  /** CloudWatch Logs log groups of this account and region. */
-  | { readonly kind: "logs" }
+  /**
+   * CloudWatch Logs log groups of this account and region; with
+   * `logGroupNames` (`/paved/app/web`), those log groups only. Every `logs`
+   * use of a key becomes one statement.
+   */
+  | { readonly kind: "logs"; readonly logGroupNames?: readonly string[] }
   /** SNS topics that CloudWatch alarms of this account publish to. */
   | { readonly kind: "snsAlarms" }
   /**
@@ -127,7 +131,9 @@ function statementFor(use: KeyUse, ctx: KeyContext): PolicyStatement[] {
           },
         },
       ];
-    case "logs":
+    case "logs": {
+      const groups = `arn:${ctx.partition}:logs:${ctx.region}:${ctx.accountId}:log-group:`;
+      const named = use.logGroupNames ?? [];
       return [
         {
           Sid: "AllowCloudWatchLogs",
@@ -135,13 +141,18 @@ function statementFor(use: KeyUse, ctx: KeyContext): PolicyStatement[] {
           Principal: { Service: `logs.${ctx.region}.amazonaws.com` },
           Action: [...LOGS_KEY_ACTIONS],
           Resource: "*",
-          Condition: {
-            ArnLike: {
-              "kms:EncryptionContext:aws:logs:arn": `arn:${ctx.partition}:logs:${ctx.region}:${ctx.accountId}:log-group:*`,
-            },
-          },
+          Condition:
+            named.length === 0
+              ? { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `${groups}*` } }
+              : {
+                  ArnEquals: {
+                    "kms:EncryptionContext:aws:logs:arn":
+                      named.length === 1 ? `${groups}${named[0]}` : named.map((n) => `${groups}${n}`),
+                  },
+                },
         },
       ];
+    }
     case "snsAlarms":
       return [
         {
@@ -186,6 +197,17 @@ function statementFor(use: KeyUse, ctx: KeyContext): PolicyStatement[] {
 }
 
 /**
+ * Every `logs` use as one (one statement, one Sid): all log groups when any use
+ * is unscoped, else the named groups.
+ */
+function mergedLogsUse(uses: readonly KeyUse[]): Extract<KeyUse, { kind: "logs" }> {
+  const logs = uses.filter((u): u is Extract<KeyUse, { kind: "logs" }> => u.kind === "logs");
+  if (logs.some((u) => u.logGroupNames === undefined || u.logGroupNames.length === 0))
+    return { kind: "logs" };
+  return { kind: "logs", logGroupNames: [...new Set(logs.flatMap((u) => u.logGroupNames ?? []))] };
+}
+
+/**
  * Builds the key policy: root administration plus one conditioned statement
  * (or pair) per use. Uses are de-duplicated by kind (and role ARN) and emitted
  * in the order given, so the same inputs always give the same document.
@@ -205,7 +227,7 @@ export function buildKeyPolicy(ctx: KeyContext, uses: readonly KeyUse[]): KeyPol
     const id = use.kind === "role" ? `role:${use.roleArn}` : use.kind;
     if (seen.has(id)) continue;
     seen.add(id);
-    statements.push(...statementFor(use, ctx));
+    statements.push(...statementFor(use.kind === "logs" ? mergedLogsUse(uses) : use, ctx));
   }
   return { Version: "2012-10-17", Statement: statements };
 }

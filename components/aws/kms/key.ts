@@ -12,7 +12,7 @@ import { buildKeyPolicy, KeyUse } from "./key-policy";
 /** A key use whose role ARN may come from another resource. */
 export type KeyUseInput =
   | { readonly kind: "ebs" }
-  | { readonly kind: "logs" }
+  | { readonly kind: "logs"; readonly logGroupNames?: readonly string[] }
   | { readonly kind: "snsAlarms" }
   | { readonly kind: "role"; readonly roleArn: pulumi.Input<string>; readonly sid: string };
 

@@ -1,12 +1,14 @@
 /**
  * VPC flow logs for SegmentedNetwork: ALL traffic, to CloudWatch Logs
- * (encrypted with a KMS key whose policy lets only this log group's service
- * use it, a retention, a least-privilege delivery role) or to S3.
+ * (encrypted with a key from the shared KMS helper whose policy lets only
+ * CloudWatch Logs use it, for this log group; a retention; a least-privilege
+ * delivery role) or to S3.
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { childName } from "../../core/naming";
 import type { FlowLogsArgs } from "./args";
+import { createManagedKey } from "../kms/key";
 import { DEFAULT_FLOW_LOG_RETENTION_DAYS } from "./validate";
 
 /** What the flow logs need. */
@@ -74,45 +76,19 @@ function cloudWatchFlowLogs(
   const logGroupName = flowLogGroupName(pulumi.getProject(), pulumi.getStack(), name);
   const logGroupArn = pulumi.interpolate`arn:${partition}:logs:${region}:${account}:log-group:${logGroupName}`;
 
-  let key: aws.kms.Key | undefined;
-  if (kmsKeyArn === undefined) {
-    key = new aws.kms.Key(
-      childName(name, "flow-log-key"),
-      {
-        description: `SegmentedNetwork ${name}: encrypts the VPC flow-log group`,
-        enableKeyRotation: true,
-        deletionWindowInDays: 30,
-        policy: pulumi.jsonStringify({
-          Version: "2012-10-17",
-          Statement: [
-            {
-              Sid: "AccountAdministersTheKey",
-              Effect: "Allow",
-              Principal: { AWS: pulumi.interpolate`arn:${partition}:iam::${account}:root` },
-              Action: "kms:*",
-              Resource: "*",
-            },
-            {
-              Sid: "CloudWatchLogsUsesTheKeyForThisLogGroupOnly",
-              Effect: "Allow",
-              Principal: { Service: pulumi.interpolate`logs.${region}.amazonaws.com` },
-              Action: [
-                "kms:Encrypt*",
-                "kms:Decrypt*",
-                "kms:ReEncrypt*",
-                "kms:GenerateDataKey*",
-                "kms:Describe*",
-              ],
-              Resource: "*",
-              Condition: { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": logGroupArn } },
-            },
-          ],
-        }),
-        tags: ctx.tags("flow-log-key"),
-      },
-      { parent },
-    );
-  }
+  // The shared key helper (kms/key.ts): root administers, only CloudWatch Logs uses it, for this log group only.
+  const key =
+    kmsKeyArn === undefined
+      ? createManagedKey(
+          childName(name, "flow-log"),
+          {
+            description: `SegmentedNetwork ${name}: encrypts the VPC flow-log group`,
+            uses: [{ kind: "logs", logGroupNames: [logGroupName] }],
+            tags: ctx.tags("flow-log-key"),
+          },
+          { parent },
+        ).key
+      : undefined;
   const logGroup = new aws.cloudwatch.LogGroup(
     childName(name, "flow-log-group"),
     {

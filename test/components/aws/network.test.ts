@@ -52,6 +52,7 @@ const UNTAGGABLE = new Set([
   "aws:ec2/networkAclRule:NetworkAclRule",
   "aws:ec2/networkAclAssociation:NetworkAclAssociation",
   "aws:iam/rolePolicy:RolePolicy",
+  "aws:kms/alias:Alias",
 ]);
 
 async function build(name: string, args: SegmentedNetworkArgs) {
@@ -323,7 +324,12 @@ describe("the perAz network with the sample flows", () => {
     });
     expect(group.inputs.kmsKeyId).toMatch(/^arn:aws:kms:eu-west-1:/);
     expect(key.inputs.enableKeyRotation).toBe(true);
+    expect(byName("core-flow-log-key-alias").inputs.targetKeyId).toBe(group.inputs.kmsKeyId);
     const policy = JSON.parse(key.inputs.policy as string);
+    // The shared key policy: the account root administers but cannot encrypt or decrypt.
+    const root = policy.Statement.find((s: any) => s.Principal.AWS === "arn:aws:iam::123456789012:root");
+    expect(root.Action).not.toContain("kms:*");
+    expect(root.Action).not.toContain("kms:Decrypt");
     const logs = policy.Statement.find((s: any) => s.Principal.Service === "logs.eu-west-1.amazonaws.com");
     expect(logs.Condition.ArnEquals["kms:EncryptionContext:aws:logs:arn"]).toBe(
       "arn:aws:logs:eu-west-1:123456789012:log-group:/paved/paved-test/dev/core/vpc-flow-logs",
