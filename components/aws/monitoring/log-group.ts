@@ -15,15 +15,10 @@ import * as aws from "@pulumi/aws";
 import type { ValidationProblem } from "../../core/errors";
 import { childName, nameProblem } from "../../core/naming";
 import { createManagedKey } from "../kms/key";
+import { DEFAULT_LOG_RETENTION_DAYS, isLogRetention, LOG_RETENTION_DAYS } from "./log-retention";
 
-/** The retention values CloudWatch Logs accepts, in days. */
-export const LOG_RETENTION_DAYS = [
-  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-] as const;
-export type LogRetentionDays = (typeof LOG_RETENTION_DAYS)[number];
-
-/** The default retention: one year, the common audit minimum. */
-export const DEFAULT_LOG_RETENTION_DAYS: LogRetentionDays = 365;
+export { DEFAULT_LOG_RETENTION_DAYS, LOG_RETENTION_DAYS } from "./log-retention";
+export type { LogRetentionDays } from "./log-retention";
 
 /** Arguments of {@link createEncryptedLogGroup}. */
 export interface EncryptedLogGroupArgs {
@@ -53,7 +48,7 @@ export function validateLogGroupArgs(
 ): ValidationProblem[] {
   const p: ValidationProblem[] = [];
   const r = args.retentionInDays;
-  if (r !== undefined && !(LOG_RETENTION_DAYS as readonly number[]).includes(r)) {
+  if (r !== undefined && !isLogRetention(r)) {
     p.push({
       arg: `${arg}.retentionInDays`,
       problem: `${String(r)} is not a CloudWatch Logs retention`,

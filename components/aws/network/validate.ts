@@ -7,17 +7,16 @@ import type { ValidationProblem } from "../../core/errors";
 import type { Governance } from "../../core/governance";
 import type { FlowLogsArgs, SegmentedNetworkArgs } from "./args";
 import type { NetworkPlanInput } from "./plan";
+import { DEFAULT_LOG_RETENTION_DAYS, isLogRetention, LOG_RETENTION_DAYS } from "../monitoring/log-retention";
 import { regionAzCount } from "./regions";
 import { DEFAULT_TIERS, GATEWAY_SERVICES, GatewayService, NatStrategy } from "./types";
 
 /** The default AZ count. */
 export const DEFAULT_AZ_COUNT = 3;
-/** The default flow-log retention, days. */
-export const DEFAULT_FLOW_LOG_RETENTION_DAYS = 365;
-/** The retentions CloudWatch Logs accepts (PutRetentionPolicy). */
-export const LOG_RETENTION_DAYS: readonly number[] = [
-  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-];
+/** The default flow-log retention, days: the log-group helper's default. */
+export const DEFAULT_FLOW_LOG_RETENTION_DAYS: number = DEFAULT_LOG_RETENTION_DAYS;
+/** The retentions CloudWatch Logs accepts: the one table in monitoring/log-retention.ts. */
+export { LOG_RETENTION_DAYS };
 
 const AZ_NAME = /^[a-z]{2}(-[a-z0-9]+)+[a-z]$/;
 
@@ -124,7 +123,7 @@ function flowLogProblems(f: FlowLogsArgs): ValidationProblem[] {
   switch (destination) {
     case "cloudWatch": {
       const days = f.retentionInDays ?? DEFAULT_FLOW_LOG_RETENTION_DAYS;
-      if (!LOG_RETENTION_DAYS.includes(days)) {
+      if (!isLogRetention(days)) {
         problems.push({
           arg: "flowLogs.retentionInDays",
           problem: `${days} is not a retention CloudWatch Logs accepts`,

@@ -6,8 +6,10 @@ import { createManagedKey } from "../../../components/aws/kms/key";
 import {
   createEncryptedLogGroup,
   DEFAULT_LOG_RETENTION_DAYS,
+  LOG_RETENTION_DAYS,
   validateLogGroupArgs,
 } from "../../../components/aws/monitoring/log-group";
+import * as networkValidate from "../../../components/aws/network/validate";
 
 const CTX = { partition: "aws", accountId: "123456789012", region: "eu-west-1" };
 
@@ -37,6 +39,26 @@ describe("key policy", () => {
     expect(s.Principal).toEqual({ Service: "logs.eu-west-1.amazonaws.com" });
     expect(s.Condition).toEqual({
       ArnLike: { "kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:eu-west-1:123456789012:log-group:*" },
+    });
+  });
+
+  test("CloudWatch Logs use can be limited to named log groups, merged into one statement", () => {
+    const groups = "arn:aws:logs:eu-west-1:123456789012:log-group:";
+    const one = buildKeyPolicy(CTX, [{ kind: "logs", logGroupNames: ["/paved/a"] }]).Statement;
+    expect(one[1].Condition).toEqual({
+      ArnEquals: { "kms:EncryptionContext:aws:logs:arn": `${groups}/paved/a` },
+    });
+    const two = buildKeyPolicy(CTX, [
+      { kind: "logs", logGroupNames: ["/paved/a"] },
+      { kind: "logs", logGroupNames: ["/paved/b", "/paved/a"] },
+    ]).Statement;
+    expect(two.map((s) => s.Sid)).toEqual(["AllowAccountRootToAdministerKey", "AllowCloudWatchLogs"]);
+    expect(two[1].Condition).toEqual({
+      ArnEquals: { "kms:EncryptionContext:aws:logs:arn": [`${groups}/paved/a`, `${groups}/paved/b`] },
+    });
+    const widened = buildKeyPolicy(CTX, [{ kind: "logs", logGroupNames: ["/paved/a"] }, { kind: "logs" }]);
+    expect(widened.Statement[1].Condition).toEqual({
+      ArnLike: { "kms:EncryptionContext:aws:logs:arn": `${groups}*` },
     });
   });
 
@@ -149,4 +171,9 @@ describe("encrypted log group helper", () => {
     expect(p.fix).toContain("90, 120");
     expect(validateLogGroupArgs({ logGroupName: "bad name!" })[0].code).toBe("PAVED_NAME_CHARS");
   });
+});
+
+test("flow logs and the log-group helper share one retention table and default", () => {
+  expect(networkValidate.LOG_RETENTION_DAYS).toBe(LOG_RETENTION_DAYS);
+  expect(networkValidate.DEFAULT_FLOW_LOG_RETENTION_DAYS).toBe(DEFAULT_LOG_RETENTION_DAYS);
 });
