@@ -272,19 +272,19 @@ export class SanVolume extends pulumi.ComponentResource {
     });
     this.volumes = [];
     this.attachments = [];
+    const attach = (att: SanAttachment, volume: aws.ebs.Volume) =>
+      this.attachments.push(
+        new aws.ec2.VolumeAttachment(
+          childName(name, "att", att.name),
+          { instanceId: att.instanceId, volumeId: volume.id, deviceName: att.deviceName },
+          { parent: this },
+        ),
+      );
     if (shared || attachments.length === 0) {
       const az = args.availabilityZone ?? attachments[0].availabilityZone;
       const volume = new aws.ebs.Volume(childName(name, "vol"), volumeArgs(az, name), { parent: this });
       this.volumes.push(volume);
-      for (const att of attachments) {
-        this.attachments.push(
-          new aws.ec2.VolumeAttachment(
-            childName(name, "att", att.name),
-            { instanceId: att.instanceId, volumeId: volume.id, deviceName: att.deviceName },
-            { parent: this },
-          ),
-        );
-      }
+      for (const att of attachments) attach(att, volume);
     } else {
       for (const att of attachments) {
         const volume = new aws.ebs.Volume(
@@ -293,13 +293,7 @@ export class SanVolume extends pulumi.ComponentResource {
           { parent: this },
         );
         this.volumes.push(volume);
-        this.attachments.push(
-          new aws.ec2.VolumeAttachment(
-            childName(name, "att", att.name),
-            { instanceId: att.instanceId, volumeId: volume.id, deviceName: att.deviceName },
-            { parent: this },
-          ),
-        );
+        attach(att, volume);
       }
     }
 
