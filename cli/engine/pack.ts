@@ -28,8 +28,75 @@ function severity(s: string | undefined): Severity {
   return s === "low" || s === "medium" || s === "high" || s === "critical" ? s : "unspecified";
 }
 
-/** The record shape the client sends: inputs as the resource's properties. */
-function record(r: CheckResource) {
+interface ProviderRecord {
+  readonly type: string;
+  readonly urn: string;
+  readonly name: string;
+  readonly inputs: Record<string, unknown>;
+}
+
+/**
+ * A package's default provider as the engine would pass it: its inputs are the
+ * stack's `<package>:*` config (`aws:region`, `aws:defaultTags`). Mocks never
+ * register default providers, so this stands in for them.
+ */
+export function defaultProvider(
+  pkg: string,
+  stackConfig: Readonly<Record<string, string>>,
+  stackUrn: string,
+): ProviderRecord {
+  const inputs: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(stackConfig)) {
+    if (!key.startsWith(`${pkg}:`)) continue;
+    let v: unknown = value;
+    if (/^[[{]/.test(value)) {
+      try {
+        v = JSON.parse(value);
+      } catch {
+        // keep the string
+      }
+    }
+    inputs[key.slice(pkg.length + 1)] = v;
+  }
+  const [prefix = "", project = ""] = stackUrn.split("::");
+  const name = "default";
+  return {
+    type: `pulumi:providers:${pkg}`,
+    urn: `${prefix}::${project}::pulumi:providers:${pkg}::${name}`,
+    name,
+    inputs,
+  };
+}
+
+/** Resolves each resource's provider: an explicit one from the records, else the package's default. */
+export function providerResolver(
+  resources: readonly CheckResource[],
+  stackConfig: Readonly<Record<string, string>>,
+): (r: CheckResource) => ProviderRecord | undefined {
+  const providers = new Map(
+    resources.filter((r) => r.type.startsWith("pulumi:providers:")).map((r) => [r.urn, r] as const),
+  );
+  const stackUrn = resources.find((r) => r.type === "pulumi:pulumi:Stack")?.urn ?? resources[0]?.urn ?? "";
+  const defaults = new Map<string, ProviderRecord>();
+  return (r) => {
+    if (!r.custom || r.type.startsWith("pulumi:")) return undefined;
+    if (r.provider) {
+      const urn = r.provider.slice(0, r.provider.lastIndexOf("::"));
+      const p = providers.get(urn);
+      if (p) return { type: p.type, urn: p.urn, name: p.name, inputs: p.properties };
+    }
+    const pkg = r.type.split(":")[0];
+    let d = defaults.get(pkg);
+    if (!d) {
+      d = defaultProvider(pkg, stackConfig, stackUrn);
+      defaults.set(pkg, d);
+    }
+    return d;
+  };
+}
+
+/** The record shape the client sends: inputs as the resource's properties, with its provider. */
+function record(r: CheckResource, provider?: (r: CheckResource) => ProviderRecord | undefined) {
   return {
     urn: r.urn,
     type: r.type,
@@ -37,6 +104,7 @@ function record(r: CheckResource) {
     inputs: r.properties,
     parent: r.parent,
     dependencies: r.dependencies,
+    providerResource: provider?.(r),
   };
 }
 
@@ -94,15 +162,30 @@ export async function startPolicyPack(opts: PackStartOptions): Promise<PolicyAna
     severity: severity(v.severity),
     urn: v.urn || undefined,
   });
+  let provider: ((r: CheckResource) => ProviderRecord | undefined) | undefined;
+  // One record per resource: the client caches each record's protobuf Struct by identity,
+  // so Analyze and AnalyzeStack share the conversion.
+  const records = new WeakMap<CheckResource, ReturnType<typeof record>>();
+  const recordOf = (r: CheckResource) => {
+    let rec = records.get(r);
+    if (!rec) {
+      rec = record(r, provider);
+      records.set(r, rec);
+    }
+    return rec;
+  };
   return {
     packName: info.name,
     packVersion: info.version,
     policies,
+    prepare(resources) {
+      provider = providerResolver(resources, opts.stackConfig);
+    },
     async analyze(r) {
-      return (await analyzer.analyze([record(r)])).map(diag);
+      return (await analyzer.analyze([recordOf(r)])).map(diag);
     },
     async analyzeStack(rs) {
-      return (await analyzer.analyzeStack(rs.map(record))).map(diag);
+      return (await analyzer.analyzeStack(rs.map(recordOf))).map(diag);
     },
     close: () => analyzer.close(),
   };

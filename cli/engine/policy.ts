@@ -37,6 +37,8 @@ export interface PolicyAnalyzer {
   readonly packVersion: string;
   /** The pack's policies, with the effective levels after config. */
   readonly policies: readonly PolicyInfo[];
+  /** Sees every resource before the first Analyze (to resolve each one's provider). */
+  prepare?(resources: readonly CheckResource[]): void;
   analyze(resource: CheckResource): Promise<Diagnostic[]>;
   analyzeStack(resources: readonly CheckResource[]): Promise<Diagnostic[]>;
   close(): Promise<void>;
@@ -71,6 +73,7 @@ export async function analyzeAll(
   stackUrn: string,
   opts: { concurrency?: number; progress?: Progress } = {},
 ): Promise<Finding[]> {
+  analyzer.prepare?.(resources);
   const targets = resources.filter((r) => r.type !== "pulumi:pulumi:Stack");
   const perResource: Finding[][] = new Array(targets.length);
   const limit = Math.max(1, opts.concurrency ?? 16);
