@@ -187,10 +187,17 @@ describe.each(EXAMPLES)("examples/%s as a template", (example) => {
     template?: { description?: string; config?: Record<string, { description?: string }> };
   };
   const devConfig = (parseYaml(read("Pulumi.dev.yaml")) as { config: Record<string, unknown> }).config;
-  /** Keys the program reads from its own namespace with config.require/get (`new pulumi.Config()`). */
+  const program = read("index.ts");
+  /** The namespace of the program's own settings: `new pulumi.Config("app")`. */
+  const namespace = /new pulumi\.Config\("([\w-]+)"\)/.exec(program)?.[1];
+  /** Keys the program reads from that namespace with config.require/get. */
   const programKeys = [
-    ...read("index.ts").matchAll(/config\.(?:require|get)(?:Number|Boolean|Object)?\("(\w+)"\)/g),
-  ].map((m) => `${manifest.name}:${m[1]}`);
+    ...program.matchAll(/config\.(?:require|get)(?:Number|Boolean|Object)?\("(\w+)"\)/g),
+  ].map((m) => `${namespace}:${m[1]}`);
+
+  test("reads its own settings under app:, which survives `pulumi new` renaming the project", () => {
+    expect(namespace).toBe("app");
+  });
 
   test("is a nodejs project named after its directory, with a template description", () => {
     expect(manifest.name).toBe(example);

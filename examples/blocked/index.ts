@@ -11,7 +11,9 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { registerGovernanceTransform } from "paved";
 
-const config = new pulumi.Config();
+// The app's own settings live under "app:" (app:flowTicket, ...), not the project's
+// name, so they keep working when `pulumi new` gives the project another name.
+const config = new pulumi.Config("app");
 /** An existing VPC (the platform team's network). */
 const vpcId = config.require("vpcId");
 

@@ -21,7 +21,9 @@ import {
   SegmentedNetwork,
 } from "paved";
 
-const config = new pulumi.Config();
+// The app's own settings live under "app:" (app:flowTicket, ...), not the project's
+// name, so they keep working when `pulumi new` gives the project another name.
+const config = new pulumi.Config("app");
 /** How many nodes share the volume: 2 or 3 (Multi-Attach allows up to 16). */
 const nodeCount = config.getNumber("nodeCount") ?? 3;
 /** The platform's hardened AMI for the nodes. */
@@ -35,7 +37,7 @@ const flowTicket = config.require("flowTicket");
 const region = new pulumi.Config("aws").require("region");
 
 if (!Number.isInteger(nodeCount) || nodeCount < 2 || nodeCount > 3) {
-  throw new Error(`shared-volume-cluster:nodeCount ${nodeCount} is out of range; use 2 or 3`);
+  throw new Error(`app:nodeCount ${nodeCount} is out of range; use 2 or 3`);
 }
 
 // Governance tags on every resource below, including the raw instances.

@@ -14,7 +14,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { CanaryRollout, EncryptedStorageClass, NamespaceBaseline, SloAlerts, VolumeClaim } from "paved";
 
-const config = new pulumi.Config();
+// The app's own settings live under "app:" (app:flowTicket, ...), not the project's
+// name, so they keep working when `pulumi new` gives the project another name.
+const config = new pulumi.Config("app");
 /** The KMS key the platform team gave this team for its volumes. */
 const kmsKeyArn = config.require("kmsKeyArn");
 /** The image to release: pinned by tag or digest, never `latest`. */

@@ -24,7 +24,9 @@ import {
   SegmentedNetwork,
 } from "paved";
 
-const config = new pulumi.Config();
+// The app's own settings live under "app:" (app:flowTicket, ...), not the project's
+// name, so they keep working when `pulumi new` gives the project another name.
+const config = new pulumi.Config("app");
 /** The ticket that approved the network flows (`CHG-1234`). */
 const flowTicket = config.require("flowTicket");
 /** The TLS certificate of the service's domain, in ACM. */
