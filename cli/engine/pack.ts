@@ -128,6 +128,7 @@ export async function startPolicyPack(opts: PackStartOptions): Promise<PolicyAna
       env: opts.secretKeys?.length
         ? { PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(opts.secretKeys) }
         : undefined,
+      transport: opts.transport,
     });
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);

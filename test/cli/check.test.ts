@@ -63,6 +63,15 @@ describe("paved check <program-dir>", () => {
     });
   });
 
+  test("--transport in-process serves the same pack handlers with the same findings", async () => {
+    const [viaProcess, inProcess] = await Promise.all([
+      paved(["check", program("bad"), ...PACK, "--format", "json"]),
+      paved(["check", program("bad"), ...PACK, "--format", "json", "--transport", "in-process"]),
+    ]);
+    expect(inProcess.code).toBe(1);
+    expect(json(inProcess.stdout).violations).toEqual(json(viaProcess.stdout).violations);
+  });
+
   test("URNs are the engine's: no pulumi:pulumi:Stack$ type prefix from the mocks", async () => {
     const r = await paved(["check", program("bad"), ...PACK, "--format", "json"]);
     expect(r.stdout).not.toContain("pulumi:pulumi:Stack$");

@@ -61,6 +61,23 @@ describe("exit 2 on usage and input errors", () => {
     expect(r.stdout).toBe("");
   });
 
+  test.each([
+    // A pack process that dies before printing its port; loaded in-process, the pack's own error.
+    ["process", /the policy pack in .*broken-pack failed: policy pack did not start: it exited with code/],
+    ["in-process", /the policy pack in .*broken-pack failed: this pack is broken on purpose$/],
+  ])("a pack that fails to load (%s transport)", async (transport, message) => {
+    const r = await paved([
+      "check",
+      program("bad"),
+      "--policy-pack",
+      "test/cli/fixtures/broken-pack",
+      "--transport",
+      transport as string,
+    ]);
+    expect(r.code).toBe(2);
+    expectOneLine(r.stderr, message as RegExp);
+  });
+
   test("a malformed policy config file", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "paved-cfg-"));
     fs.writeFileSync(path.join(dir, "c.json"), "{ not json");
