@@ -30,8 +30,8 @@ describe("exit 2 on usage and input errors", () => {
     ],
     [
       "a malformed state file",
-      ["check", "--state", state("malformed.json")],
-      /malformed.json is not valid JSON/,
+      ["check", "--state", state("truncated-export.txt")],
+      /truncated-export.txt is not valid JSON/,
     ],
     [
       "a state file of another version",

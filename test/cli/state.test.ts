@@ -66,7 +66,7 @@ describe("parseState (pulumi stack export, deployment v3)", () => {
   });
 
   test.each([
-    ["malformed.json", /malformed.json is not valid JSON/],
+    ["truncated-export.txt", /truncated-export.txt is not valid JSON/],
     ["version-2.json", /has deployment version 2; paved reads version 3/],
     ["no-urn.json", /deployment.resources\[0\] has no urn or type/],
   ])("%s is refused as a usage error", (file, message) => {
