@@ -120,7 +120,6 @@ export function renderSarif(report: Report, artifact: string): string {
           driver: {
             name: "paved",
             version: report.tool.version,
-            informationUri: "https://github.com/paved/paved",
             rules,
           },
         },
