@@ -75,10 +75,15 @@ export async function runProgram(project: PulumiProject, opts: RunOptions = {}):
   } finally {
     restoreConsole();
     process.chdir(cwd);
-    // The listeners stay: the SDK re-raises a failed stack init as a late rejection,
-    // which must not crash the CLI after it has reported the error.
   }
-  if (asyncError !== undefined) throw programError(asyncError, project);
+  if (asyncError !== undefined) {
+    // The listeners stay: the SDK re-raises a failed stack init as a late rejection,
+    // which must not crash the CLI while it reports the error.
+    throw programError(asyncError, project);
+  }
+  // A clean run: errors from here on are the CLI's own and must surface.
+  process.off("unhandledRejection", onError);
+  process.off("uncaughtException", onError);
 
   const resources: CheckResource[] = records.map((r) => ({
     urn: normaliseUrn(r.urn),
