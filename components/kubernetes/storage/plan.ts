@@ -150,6 +150,28 @@ export interface ClaimInput {
  */
 export function claimProblems(claim: ClaimInput, cls: StorageClassProfile): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
+  // A profile written by hand (not taken from an EncryptedStorageClass) is checked like the class's arguments.
+  if (!STORAGE_CLASS_VOLUME_TYPES.includes(cls.volumeType)) {
+    return [
+      {
+        arg: "storageClass.volumeType",
+        problem: `${JSON.stringify(cls.volumeType)} is not offered`,
+        fix: `use one of ${STORAGE_CLASS_VOLUME_TYPES.join(" | ")}, or pass the EncryptedStorageClass itself`,
+        code: "PAVED_VOLUME_TYPE",
+      },
+    ];
+  }
+  const clsProblems = [
+    ...checkIops(cls.volumeType, cls.iops, (f) => `storageClass.${f}`).problems,
+    ...checkThroughput(
+      cls.volumeType,
+      cls.throughputMiBps,
+      undefined,
+      "storageClass.volumeType",
+      (f) => `storageClass.${f}`,
+    ).problems,
+  ];
+  if (clsProblems.length > 0) return clsProblems;
   const lim = EBS_CSI_LIMITS[cls.volumeType];
   const bytes = parseQuantity(claim.size);
   if (bytes === undefined || bytes <= 0) {

@@ -259,6 +259,27 @@ describe("VolumeClaim", () => {
     ["an invalid claim name", gp3, { claimName: "Data" }, "PAVED_NAME_CHARS", "claimName"],
     ["an invalid namespace", gp3, { namespace: "Payments" }, "PAVED_NAME_CHARS", "namespace"],
     ["an invalid volume mode", gp3, { volumeMode: "Raw" as never }, "PAVED_K8S_VOLUME_MODE", "volumeMode"],
+    [
+      "a hand-written profile with an unknown volume type",
+      { name: "x", volumeType: "gp2" as never, iops: 3000 },
+      {},
+      "PAVED_VOLUME_TYPE",
+      "storageClass.volumeType",
+    ],
+    [
+      "a hand-written profile with IOPS out of range",
+      { name: "x", volumeType: "gp3", iops: -1 },
+      {},
+      "PAVED_VOLUME_IOPS_RANGE",
+      "storageClass.iops",
+    ],
+    [
+      "a hand-written io2 profile with throughput",
+      { name: "x", volumeType: "io2", iops: 3000, throughputMiBps: 250 },
+      {},
+      "PAVED_VOLUME_THROUGHPUT_UNSUPPORTED",
+      "storageClass.throughputMiBps",
+    ],
   ])("%s is refused", (_what, cls, change, code, arg) => {
     const err = errorOf(
       () =>
