@@ -263,6 +263,8 @@ export interface AttachmentSpec {
 }
 
 const KEY = /^[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?$/;
+const AZ_NAME = /^[a-z]{2}(-[a-z]+)+-\d[a-z]$/;
+const isAzName = (az: unknown): az is string => typeof az === "string" && AZ_NAME.test(az);
 
 /**
  * Checks attachments and the sharing mode: device names, unique keys and
@@ -303,10 +305,7 @@ export function validateAttachments(
         code: "PAVED_DEVICE_NAME",
       });
     }
-    if (
-      typeof att.availabilityZone !== "string" ||
-      !/^[a-z]{2}(-[a-z]+)+-\d[a-z]$/.test(att.availabilityZone)
-    ) {
+    if (!isAzName(att.availabilityZone)) {
       p.push({
         arg: `${arg}.availabilityZone`,
         problem: `"${String(att.availabilityZone)}" is not an availability zone name`,
@@ -348,6 +347,14 @@ export function validateAttachments(
       problem: "is set together with attachments",
       fix: "omit availabilityZone: each volume is created in its instance's AZ",
       code: "PAVED_VOLUME_AZ_CONFLICT",
+    });
+  }
+  if (availabilityZone !== undefined && !isAzName(availabilityZone)) {
+    p.push({
+      arg: "availabilityZone",
+      problem: `${JSON.stringify(availabilityZone)} is not an availability zone name`,
+      fix: "use the AZ's name, for example eu-west-1a",
+      code: "PAVED_AZ_INVALID",
     });
   }
   if (attachments.length === 0 && availabilityZone === undefined) {

@@ -78,6 +78,16 @@ export function validateSnapshotSchedule<A>(
   arg = "snapshots",
   sourceRegion?: string,
 ): ValidationProblem[] {
+  if (typeof s !== "object" || s === null || Array.isArray(s)) {
+    return [
+      {
+        arg,
+        problem: `${JSON.stringify(s)} is not a snapshot schedule`,
+        fix: 'give a schedule ({} for the defaults), or "none" to manage snapshots elsewhere',
+        code: "PAVED_SNAPSHOT_SCHEDULE_INVALID",
+      },
+    ];
+  }
   const p: ValidationProblem[] = [];
   if (s.intervalHours !== undefined && !(DLM_INTERVAL_HOURS as readonly number[]).includes(s.intervalHours)) {
     p.push({

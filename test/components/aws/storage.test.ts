@@ -226,7 +226,6 @@ describe("SanVolume modes", () => {
     ]);
     expect(await valueOf(vol.lifecyclePolicyId)).toBeUndefined();
   });
-
 });
 
 describe("SanVolume permissions boundary (the DLM role)", () => {
@@ -237,7 +236,6 @@ describe("SanVolume permissions boundary (the DLM role)", () => {
     const { kids } = await build("bnd-config", { sizeGiB: 10, availabilityZone: "eu-west-1a" });
     expect(role(kids).inputs.permissionsBoundary).toBe(BOUNDARY);
   });
-
 
   test("a given ARN wins over the stack config", async () => {
     const other = "arn:aws:iam::123456789012:policy/storage-boundary";
@@ -337,6 +335,24 @@ describe("SanVolume bad input", () => {
   });
 
   test.each<[string, SanVolumeArgs, string, string]>([
+    [
+      "an availability zone that is not an AZ name",
+      { sizeGiB: 10, availabilityZone: "eu-west-1" },
+      "PAVED_AZ_INVALID",
+      "availabilityZone",
+    ],
+    [
+      "a null availability zone (JavaScript), not a TypeError",
+      { sizeGiB: 10, availabilityZone: null as never },
+      "PAVED_AZ_INVALID",
+      "availabilityZone",
+    ],
+    [
+      "a snapshot schedule that is not a schedule",
+      { sizeGiB: 10, availabilityZone: "eu-west-1a", snapshots: "off" as never },
+      "PAVED_SNAPSHOT_SCHEDULE_INVALID",
+      "snapshots",
+    ],
     [
       "size out of range",
       { sizeGiB: 20_000, availabilityZone: "eu-west-1a" },
