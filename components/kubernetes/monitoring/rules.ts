@@ -327,5 +327,24 @@ export function sloRuleProblems(input: SloRuleInput): ValidationProblem[] {
   if (!DURATION.test(t.for)) {
     add("for", `"${t.for}" is not a Prometheus duration`, 'use for example "10m"', "PAVED_K8S_SLO_THRESHOLD");
   }
+  if (input.runbookUrl !== undefined && !isHttpUrl(input.runbookUrl)) {
+    add(
+      "runbookUrl",
+      `${JSON.stringify(input.runbookUrl)} is not an http(s) URL`,
+      'give the runbook\'s address, for example "https://runbooks.example.com/checkout"',
+      "PAVED_K8S_SLO_RUNBOOK_URL",
+    );
+  }
   return problems;
+}
+
+/** True for an absolute http or https URL with a host. */
+function isHttpUrl(u: unknown): boolean {
+  if (typeof u !== "string") return false;
+  try {
+    const url = new URL(u);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
 }

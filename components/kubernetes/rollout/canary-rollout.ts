@@ -176,6 +176,19 @@ export class CanaryRollout extends pulumi.ComponentResource {
       failureLimit: a.failureLimit ?? 1,
     };
     problems.addAll(gateProblems(gates));
+    if (args.readinessPath !== undefined) {
+      problems.check(
+        typeof args.readinessPath === "string" && /^\/[\x21-\x7e]*$/.test(args.readinessPath),
+        "readinessPath",
+        `${JSON.stringify(args.readinessPath)} is not an absolute HTTP path`,
+        'start it with "/", for example "/ready"',
+        "PAVED_K8S_READINESS_PATH",
+      );
+    }
+    if (args.serviceAccountName !== undefined) {
+      const sa = nameProblem("k8sDnsSubdomain", String(args.serviceAccountName), "serviceAccountName");
+      if (sa) problems.addAll([sa]);
+    }
 
     const podSpec = buildPodSpec({
       image: args.image,

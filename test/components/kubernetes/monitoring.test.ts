@@ -233,6 +233,18 @@ describe("SloAlerts", () => {
     ],
     ["an invalid service", { service: "" }, "PAVED_K8S_SLO_SERVICE", "service"],
     ["an invalid namespace", { namespace: "Payments" }, "PAVED_NAME_CHARS", "namespace"],
+    [
+      "a runbook that is not a URL",
+      { runbookUrl: "see the wiki" },
+      "PAVED_K8S_SLO_RUNBOOK_URL",
+      "runbookUrl",
+    ],
+    [
+      "a runbook that is not http(s)",
+      { runbookUrl: "javascript:alert(1)" },
+      "PAVED_K8S_SLO_RUNBOOK_URL",
+      "runbookUrl",
+    ],
   ])("%s is refused", (_what, change, code, arg) => {
     let err: unknown;
     try {

@@ -346,6 +346,13 @@ describe("CanaryRollout", () => {
     ["zero replicas", { replicas: 0 }, "PAVED_K8S_REPLICAS", "replicas"],
     ["a bad port", { containerPort: 70000 }, "PAVED_PORT_RANGE", "containerPort"],
     ["a bad pause", { pauseDuration: "forever" }, "PAVED_K8S_CANARY_STEPS", "pauseDuration"],
+    ["a relative readiness path", { readinessPath: "ready" }, "PAVED_K8S_READINESS_PATH", "readinessPath"],
+    [
+      "an invalid ServiceAccount name",
+      { serviceAccountName: "Work_Load" },
+      "PAVED_NAME_CHARS",
+      "serviceAccountName",
+    ],
     [
       "a gate that can never fail",
       { analysis: { failureLimit: 5 } },
