@@ -5,6 +5,8 @@ import { availabilityZones } from "../../../cli/engine/mocks";
 import { DEFAULT_CHANGE_TICKET_PATTERN } from "../../../components/core/governance";
 import { REGION_AZ_COUNTS, regionAzCount } from "../../../components/aws/network/regions";
 import { azProblems, defaultNat, resolveArgs } from "../../../components/aws/network/validate";
+import { planSegmentedNetwork } from "../../../components/aws/network/topology";
+import { PavedValidationError } from "../../../components/core/errors";
 import {
   DEFAULT_NETWORK_PRICES,
   estimateNetworkMonthlyCost,
@@ -72,6 +74,25 @@ describe("AZs against the region", () => {
       expect([region, regionAzCount(region)]).toEqual([region, availabilityZones(region).length]);
     }
     expect(Object.values(REGION_AZ_COUNTS).every((n) => Number.isInteger(n) && n >= 2)).toBe(true);
+  });
+});
+
+describe("AZ suffixes stay within a..z", () => {
+  // azSuffix throws a RangeError above index 25; the AZ and slot limits must stop user input first.
+  const names = Array.from({ length: 27 }, (_, i) => `xx-test-1${String.fromCharCode(97 + (i % 26))}`);
+  test.each<[string, Record<string, unknown>]>([
+    ["azCount 27 in an unknown region", { azCount: 27 }],
+    ["27 explicit AZs", { availabilityZones: names }],
+    ["27 explicit AZs with 30 reserved slots", { availabilityZones: names, reservedAzs: 30 }],
+    ["azCount 26 with 26 reserved slots", { azCount: 26, reservedAzs: 26 }],
+  ])("%s is a PavedValidationError, not a RangeError", (_what, change) => {
+    let err: unknown;
+    try {
+      planSegmentedNetwork("many", { vpcCidr: "10.0.0.0/16", ...change });
+    } catch (e) {
+      err = e;
+    }
+    expect(PavedValidationError.isInstance(err)).toBe(true);
   });
 });
 
