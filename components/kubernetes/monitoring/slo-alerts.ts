@@ -20,6 +20,7 @@ import {
   sloRuleProblems,
   SloThresholds,
 } from "./rules";
+import { stripUndefined } from "../merge";
 
 /** The pattern name stamped on the rule. */
 export const SLO_ALERTS_PATTERN = "SloAlerts";
@@ -98,8 +99,4 @@ export class SloAlerts extends pulumi.ComponentResource {
     this.groups = spec.groups;
     this.registerOutputs({ ruleName: this.ruleName, groups: this.groups });
   }
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

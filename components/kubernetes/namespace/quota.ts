@@ -14,6 +14,7 @@
  */
 import type { ValidationProblem } from "../../core/errors";
 import { parseQuantity } from "../quantity";
+import { stripUndefined } from "../merge";
 
 /** The namespace size that picks the quota and limit defaults. */
 export type NamespaceSize = "small" | "medium" | "large";
@@ -179,8 +180,30 @@ export function planQuota(
     return { quota: QUOTAS.small, limits: LIMITS.small, problems };
   }
   const defaults = sizeDefaults(size);
-  const quota: QuotaSpec = { ...defaults.quota, ...stripUndefined(quotaOverrides) };
-  const limits: LimitSpec = { ...defaults.limits, ...stripUndefined(limitOverrides) };
+  // Overrides from a JavaScript caller or a config file: an object with known fields only.
+  const overrides = (group: "quota" | "limits", given: unknown, known: object): Record<string, unknown> => {
+    if (given === undefined) return {};
+    if (typeof given !== "object" || given === null || Array.isArray(given)) {
+      problems.push({
+        arg: group,
+        problem: `${JSON.stringify(given)} is not a set of overrides`,
+        fix: `give an object with any of ${Object.keys(known).join(", ")}`,
+        code: "PAVED_K8S_QUANTITY",
+      });
+      return {};
+    }
+    for (const k of Object.keys(given).filter((key) => !(key in known))) {
+      problems.push({
+        arg: `${group}.${k}`,
+        problem: "is not a field",
+        fix: `use any of ${Object.keys(known).join(", ")}`,
+        code: "PAVED_K8S_QUANTITY",
+      });
+    }
+    return stripUndefined(given as Record<string, unknown>);
+  };
+  const quota = { ...defaults.quota, ...overrides("quota", quotaOverrides, defaults.quota) } as QuotaSpec;
+  const limits = { ...defaults.limits, ...overrides("limits", limitOverrides, defaults.limits) } as LimitSpec;
 
   const values: Record<string, number> = {};
   const read = (group: "quota" | "limits", key: string, v: string | number, integer: boolean) => {
@@ -249,8 +272,4 @@ function show(path: string, quota: QuotaSpec, limits: LimitSpec): string {
   const [group, key] = path.split(".");
   const src = (group === "quota" ? quota : limits) as unknown as Record<string, unknown>;
   return String(src[key]);
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

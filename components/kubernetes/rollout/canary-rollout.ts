@@ -28,6 +28,7 @@ import {
   resourceProblems,
   stepProblems,
 } from "./plan";
+import { stripUndefined } from "../merge";
 
 /** The pattern name stamped on every object. */
 export const CANARY_ROLLOUT_PATTERN = "CanaryRollout";
@@ -250,8 +251,4 @@ export class CanaryRollout extends pulumi.ComponentResource {
       steps: this.steps,
     });
   }
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -210,6 +210,17 @@ describe("planQuota", () => {
     ]);
   });
 
+  test("overrides that are not an object, or name unknown fields, are problems, not TypeErrors", () => {
+    const notObject = planQuota("small", null as never, "4" as never).problems;
+    expect(notObject.map((x) => [x.arg, x.code])).toEqual([
+      ["quota", "PAVED_K8S_QUANTITY"],
+      ["limits", "PAVED_K8S_QUANTITY"],
+    ]);
+    const unknown = planQuota("small", { cpu: "2" } as never).problems;
+    expect(unknown).toEqual([expect.objectContaining({ arg: "quota.cpu", problem: "is not a field" })]);
+    expect(unknown[0].fix).toContain("requestsCpu");
+  });
+
   test("invalid quantities and sizes are problems", () => {
     expect(codes(planQuota("small", { limitsCpu: "four" }))).toEqual(["PAVED_K8S_QUANTITY"]);
     expect(codes(planQuota("small", { pods: 2.5 }))).toEqual(["PAVED_K8S_QUANTITY"]);
