@@ -24,6 +24,7 @@ import { resolveGovernance } from "../../core/config";
 import { componentTags, Governance } from "../../core/governance";
 import { childName, nameProblem } from "../../core/naming";
 import type { AlarmSet } from "./alarm-set";
+import { targetIdProblem } from "./targets";
 import {
   albSignals,
   buildHealthScore,
@@ -183,6 +184,11 @@ export class HealthScore extends pulumi.ComponentResource {
         "use albTargetGroup | custom",
         "PAVED_HEALTH_SOURCE",
       );
+    } else if (source.kind === "albTargetGroup") {
+      for (const field of ["loadBalancer", "targetGroup"] as const) {
+        const bad = targetIdProblem(field, source[field], `source.${field}`);
+        if (bad) problems.addAll([bad]);
+      }
     }
     const alarmSets = args.alarmSets ?? [];
     const extra = args.criticalAlarmNames ?? [];

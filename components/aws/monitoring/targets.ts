@@ -97,6 +97,49 @@ export const ID_FIELDS: Readonly<Record<TargetKind, readonly string[]>> = {
 
 const TARGET_NAME = /^[a-z0-9]([a-z0-9-]{0,38}[a-z0-9])?$/;
 
+/**
+ * The CloudWatch dimension value each id field takes. A value of another form
+ * (most often a full ARN where the dimension wants an id or ARN suffix) makes
+ * an alarm that never sees a data point, so it is refused.
+ */
+const ID_FORMATS: Readonly<Record<string, { readonly pattern: RegExp; readonly fix: string }>> = {
+  instanceId: { pattern: /^i-[0-9a-f]+$/, fix: "use the instance id, i-0123456789abcdef0" },
+  volumeId: { pattern: /^vol-[0-9a-f]+$/, fix: "use the volume id, vol-0123456789abcdef0" },
+  natGatewayId: { pattern: /^nat-[0-9a-f]+$/, fix: "use the NAT gateway id, nat-0123456789abcdef0" },
+  loadBalancer: {
+    pattern: /^app\/[A-Za-z0-9-]+\/[0-9a-f]+$/,
+    fix: "use the load balancer's ARN suffix, app/<name>/<id> (the arnSuffix output), not its ARN",
+  },
+  targetGroup: {
+    pattern: /^targetgroup\/[A-Za-z0-9-]+\/[0-9a-f]+$/,
+    fix: "use the target group's ARN suffix, targetgroup/<name>/<id> (the arnSuffix output), not its ARN",
+  },
+  dbInstanceIdentifier: {
+    pattern: /^[A-Za-z][A-Za-z0-9-]{0,62}$/,
+    fix: "use the DB instance identifier (letters, digits, '-'), not its ARN",
+  },
+  queueName: { pattern: /^[A-Za-z0-9_-]{1,80}(\.fifo)?$/, fix: "use the queue's name, not its URL or ARN" },
+  functionName: { pattern: /^[A-Za-z0-9_-]{1,64}$/, fix: "use the function's name, not its ARN" },
+};
+
+/**
+ * The problem with a target id given as a plain string, if any (ids that come
+ * from other resources are checked by AWS). Shared by the targets and
+ * HealthScore's ALB source.
+ */
+export function targetIdProblem(field: string, value: unknown, arg: string): ValidationProblem | undefined {
+  const format = ID_FORMATS[field];
+  if (format === undefined || typeof value !== "string" || value === "" || format.pattern.test(value)) {
+    return undefined;
+  }
+  return {
+    arg,
+    problem: `${JSON.stringify(value)} is not a ${field}`,
+    fix: format.fix,
+    code: "PAVED_TARGET_ID_INVALID",
+  };
+}
+
 /** True when `kind` is a known target kind. */
 export function isTargetKind(kind: unknown): kind is TargetKind {
   return typeof kind === "string" && (TARGET_KINDS as readonly string[]).includes(kind);
@@ -132,6 +175,8 @@ export function validateTargets(targets: readonly unknown[], arg = "targets"): V
             code: "PAVED_TARGET_ID_MISSING",
           });
         }
+        const bad = targetIdProblem(field, t[field], `${a}.${field}`);
+        if (bad) p.push(bad);
       }
       if (
         t.kind === "ebsVolume" &&

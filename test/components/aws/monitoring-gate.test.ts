@@ -134,11 +134,23 @@ describe("HealthScore", () => {
     ],
     ["a period that is not whole minutes", { periodSeconds: 90 }, "PAVED_PERIOD_INVALID", "periodSeconds"],
     ["an unknown source", { source: { kind: "nlb" } as never }, "PAVED_HEALTH_SOURCE", "source.kind"],
+    [
+      "an ALB source given the load balancer's ARN",
+      {
+        source: {
+          kind: "albTargetGroup",
+          loadBalancer: "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/web/1",
+          targetGroup: "targetgroup/web/2",
+        },
+      },
+      "PAVED_TARGET_ID_INVALID",
+      "source.loadBalancer",
+    ],
   ])("refuses %s", (_label, change, code, arg) => {
     const err = errorOf(
       () =>
         new HealthScore("badhs", {
-          source: { kind: "albTargetGroup", loadBalancer: "a", targetGroup: "t" },
+          source: { kind: "albTargetGroup", loadBalancer: "app/web/1", targetGroup: "targetgroup/web/2" },
           throughputBaseline: 100,
           ...change,
         }),

@@ -107,6 +107,42 @@ describe("targets", () => {
     expect(ps[0].fix).toContain("ec2Instance | ebsVolume");
   });
 
+  test.each<[string, Record<string, unknown>, string]>([
+    [
+      "an ALB ARN for the ARN suffix",
+      {
+        kind: "albTargetGroup",
+        loadBalancer:
+          "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/web/50dc6c495c0c9188",
+        targetGroup: "targetgroup/web/2",
+      },
+      "loadBalancer",
+    ],
+    [
+      "a target group ARN",
+      {
+        kind: "albTargetGroup",
+        loadBalancer: "app/web/1",
+        targetGroup: "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/2",
+      },
+      "targetGroup",
+    ],
+    ["an instance name for its id", { kind: "ec2Instance", instanceId: "web-1" }, "instanceId"],
+    [
+      "a queue URL for its name",
+      { kind: "sqsQueue", queueName: "https://sqs.eu-west-1.amazonaws.com/123456789012/jobs" },
+      "queueName",
+    ],
+    [
+      "a function ARN for its name",
+      { kind: "lambdaFunction", functionName: "arn:aws:lambda:eu-west-1:123456789012:function:f" },
+      "functionName",
+    ],
+  ])("a plain-string id of the wrong form is refused: %s", (_what, target, field) => {
+    const ps = validateTargets([{ name: "t", ...target }]);
+    expect(ps.map((p) => [p.code, p.arg])).toEqual([["PAVED_TARGET_ID_INVALID", `targets[0].${field}`]]);
+  });
+
   test("missing ids, bad and duplicate names are refused", () => {
     expect(
       codes(
