@@ -14,6 +14,7 @@ import { MetricRef } from "./catalogue";
 import { alarmTopicPolicy, Subscription, subscriptionKey, validateSubscriptions } from "./notifications";
 import { mergeOverrides, PlannedAlarm, planAlarms, validateTargetThresholds } from "./thresholds";
 import { MonitoredTarget, validateTargets } from "./targets";
+import { listArg } from "../arg-shape";
 
 const PATTERN = "AlarmSet";
 
@@ -122,11 +123,15 @@ export class AlarmSet extends pulumi.ComponentResource {
     super("paved:aws:AlarmSet", name, {}, opts);
     const problems = new Problems(PATTERN, name);
     const gov = resolveGovernance(problems, args.governance);
-    const targets = args.targets ?? [];
+    const targetList = listArg(args.targets, "targets", "object");
+    problems.addAll(targetList.problems);
+    const targets = targetList.list;
     problems.addAll(validateTargets(targets));
     problems.addAll(validateTargetThresholds(targets));
     const overrides = resolveOverrides(problems, args);
-    const subs = args.subscriptions ?? [];
+    const subList = listArg(args.subscriptions, "subscriptions", "object");
+    problems.addAll(subList.problems);
+    const subs = subList.list;
     problems.addAll(validateSubscriptions(subs));
     if (targets.length === 0) {
       problems.add("targets", "is empty", "list at least one target to watch", "PAVED_TARGETS_EMPTY");

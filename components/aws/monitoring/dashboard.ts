@@ -14,6 +14,7 @@ import { buildDashboardBody, MAX_WIDGETS, WidgetAlarm, widgetAlarm, widgetCount 
 import type { HealthScore } from "./health-score";
 import { planAlarms, validateTargetThresholds } from "./thresholds";
 import { MonitoredTarget, validateTargets } from "./targets";
+import { listArg } from "../arg-shape";
 
 const PATTERN = "Dashboard";
 
@@ -62,7 +63,9 @@ export class Dashboard extends pulumi.ComponentResource {
     super("paved:aws:Dashboard", name, {}, opts);
     const problems = new Problems(PATTERN, name);
     const gov = resolveGovernance(problems, args.governance);
-    const targets = args.targets ?? args.alarmSet?.targets ?? [];
+    const targetList = listArg(args.targets ?? args.alarmSet?.targets, "targets", "object");
+    problems.addAll(targetList.problems);
+    const targets = targetList.list;
     if (targets.length === 0) {
       problems.add("targets", "is empty", "list targets, or pass an alarmSet", "PAVED_TARGETS_EMPTY");
     }

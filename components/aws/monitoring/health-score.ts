@@ -25,6 +25,7 @@ import { componentTags, Governance } from "../../core/governance";
 import { childName, nameProblem } from "../../core/naming";
 import type { AlarmSet } from "./alarm-set";
 import { targetIdProblem } from "./targets";
+import { listArg } from "../arg-shape";
 import {
   albSignals,
   buildHealthScore,
@@ -190,8 +191,27 @@ export class HealthScore extends pulumi.ComponentResource {
         if (bad) problems.addAll([bad]);
       }
     }
-    const alarmSets = args.alarmSets ?? [];
-    const extra = args.criticalAlarmNames ?? [];
+    const setList = listArg(args.alarmSets, "alarmSets", "object");
+    problems.addAll(setList.problems);
+    setList.list.forEach((set, i) =>
+      problems.check(
+        Array.isArray((set as { criticalAlarms?: unknown }).criticalAlarms),
+        `alarmSets[${i}]`,
+        "is not an AlarmSet",
+        "pass the AlarmSet components whose critical alarms join the gate",
+        "PAVED_ARG_NOT_A_LIST",
+      ),
+    );
+    const alarmSets = setList.list.filter((set) => Array.isArray(set.criticalAlarms));
+    // Names may come from other resources (Outputs), so only the list itself is checked here.
+    const extra = Array.isArray(args.criticalAlarmNames) ? args.criticalAlarmNames : [];
+    problems.check(
+      args.criticalAlarmNames === undefined || Array.isArray(args.criticalAlarmNames),
+      "criticalAlarmNames",
+      "is not a list",
+      "give a list of alarm names",
+      "PAVED_ARG_NOT_A_LIST",
+    );
     const gateCount = 1 + extra.length + alarmSets.reduce((n, s) => n + s.criticalAlarms.length, 0);
     problems.check(
       gateCount <= MAX_GATE_ALARMS,

@@ -8,8 +8,9 @@ import type { Governance } from "../../core/governance";
 import type { FlowLogsArgs, SegmentedNetworkArgs } from "./args";
 import type { NetworkPlanInput } from "./plan";
 import { DEFAULT_LOG_RETENTION_DAYS, isLogRetention, LOG_RETENTION_DAYS } from "../monitoring/log-retention";
+import { listArg, ListItems } from "../arg-shape";
 import { regionAzCount } from "./regions";
-import { DEFAULT_TIERS, GATEWAY_SERVICES, GatewayService, NatStrategy } from "./types";
+import { DEFAULT_TIERS, GATEWAY_SERVICES, NatStrategy } from "./types";
 
 /** The default AZ count. */
 export const DEFAULT_AZ_COUNT = 3;
@@ -170,11 +171,29 @@ export function resolveArgs(
       code: "PAVED_CIDR_INVALID",
     });
   }
-  const az = azProblems(args ?? {}, ctx.region);
+  const list = <T>(
+    value: readonly T[] | undefined,
+    arg: string,
+    items: ListItems,
+    fallback: readonly T[],
+  ) => {
+    const r = listArg(value, arg, items, fallback);
+    problems.push(...r.problems);
+    return r.list;
+  };
+  const zones = listArg(args?.availabilityZones ?? undefined, "availabilityZones", "string");
+  problems.push(...zones.problems);
+  const az = azProblems(
+    {
+      azCount: args?.azCount,
+      availabilityZones: zones.problems.length > 0 ? undefined : (args?.availabilityZones ?? undefined),
+    },
+    ctx.region,
+  );
   problems.push(...az.problems);
   const flowLogs: FlowLogsArgs = args?.flowLogs ?? { destination: "cloudWatch" };
   problems.push(...flowLogProblems(flowLogs));
-  const gatewayEndpoints: GatewayService[] = args?.gatewayEndpoints ?? [...GATEWAY_SERVICES];
+  const gatewayEndpoints = list(args?.gatewayEndpoints, "gatewayEndpoints", "string", GATEWAY_SERVICES);
   gatewayEndpoints.forEach((g, i) => {
     if (!GATEWAY_SERVICES.includes(g) || gatewayEndpoints.indexOf(g) !== i) {
       problems.push({
@@ -197,15 +216,15 @@ export function resolveArgs(
   const azCount = az.azs.kind === "explicit" ? Math.max(az.azs.names.length, 1) : az.azs.count;
   const planInput: NetworkPlanInput = {
     vpcCidr: args?.vpcCidr ?? "",
-    avoid: args?.avoid ?? [],
-    tiers: args?.tiers ?? [...DEFAULT_TIERS],
+    avoid: list(args?.avoid, "avoid", "string", []),
+    tiers: list(args?.tiers, "tiers", "object", DEFAULT_TIERS),
     azCount,
     reservedAzs: args?.reservedAzs,
     nat: args?.nat ?? defaultNat(ctx.governance.environment),
     ipv6: args?.ipv6 ?? false,
-    flows: args?.flows ?? [],
+    flows: list(args?.flows, "flows", "object", []),
     gatewayEndpoints,
-    interfaceEndpoints: args?.interfaceEndpoints ?? [],
+    interfaceEndpoints: list(args?.interfaceEndpoints, "interfaceEndpoints", "string", []),
     endpointTier: args?.endpointTier,
     defaultTicket: ctx.governance.changeTicket,
     ticketPattern: ctx.ticketPattern,

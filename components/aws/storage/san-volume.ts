@@ -38,6 +38,7 @@ import {
   SNAPSHOT_TARGET_TAG,
   validateSnapshotSchedule,
 } from "./snapshots";
+import { listArg } from "../arg-shape";
 
 const PATTERN = "SanVolume";
 
@@ -149,7 +150,9 @@ export class SanVolume extends pulumi.ComponentResource {
     const gov = resolveGovernance(problems, args.governance);
     const type: VolumeType = args.type ?? "gp3";
     const shared = args.shared ?? false;
-    const attachments = args.attachments ?? [];
+    const attachmentList = listArg(args.attachments, "attachments", "object");
+    problems.addAll(attachmentList.problems);
+    const attachments = attachmentList.list;
     const spec = { type, sizeGiB: args.sizeGiB, iops: args.iops, throughputMiBps: args.throughputMiBps };
     problems.addAll(validateVolumeSpec(spec));
     if ((VOLUME_TYPES as readonly string[]).includes(type)) {

@@ -14,6 +14,7 @@ import type { LabelMap } from "../labels";
 import { EgressFlow, IngressFlow, planFlows } from "./flows";
 import { LimitSpec, limitRangeItems, NamespaceSize, planQuota, quotaHard, QuotaSpec } from "./quota";
 import { DEFAULT_DEPLOYER_RULES, groupProblems, readerRules, RoleRule, roleRuleProblems } from "./rbac";
+import { listArg } from "../../aws/arg-shape";
 
 /** The pattern name stamped on every object. */
 export const NAMESPACE_BASELINE_PATTERN = "NamespaceBaseline";
@@ -135,10 +136,15 @@ export class NamespaceBaseline extends pulumi.ComponentResource {
     );
     const sizing = planQuota(args.size ?? "small", args.quota, args.limits);
     problems.addAll(sizing.problems);
+    const listed = <T>(value: readonly T[] | undefined, arg: string): readonly T[] => {
+      const r = listArg(value, arg, "object");
+      problems.addAll(r.problems);
+      return r.list;
+    };
     const flowPlan = planFlows({
       workloads: args.workloads ?? {},
-      ingress: args.flows ?? [],
-      egress: args.egressFlows ?? [],
+      ingress: listed(args.flows, "flows"),
+      egress: listed(args.egressFlows, "egressFlows"),
       allowDns: args.allowDns ?? true,
       ticketPattern: changeTicketPatternFromConfig(),
     });

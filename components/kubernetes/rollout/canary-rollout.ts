@@ -29,6 +29,7 @@ import {
   stepProblems,
 } from "./plan";
 import { stripUndefined } from "../merge";
+import { listArg } from "../../aws/arg-shape";
 
 /** The pattern name stamped on every object. */
 export const CANARY_ROLLOUT_PATTERN = "CanaryRollout";
@@ -191,13 +192,19 @@ export class CanaryRollout extends pulumi.ComponentResource {
       if (sa) problems.addAll([sa]);
     }
 
+    // Undefined stays undefined (the image's entrypoint and arguments).
+    const stringList = (value: readonly string[] | undefined, arg: string): readonly string[] | undefined => {
+      const r = listArg(value, arg, "string");
+      problems.addAll(r.problems);
+      return value === undefined ? undefined : r.list;
+    };
     const podSpec = buildPodSpec({
       image: args.image,
       containerPort,
       resources,
       env: args.env ?? {},
-      command: args.command,
-      args: args.args,
+      command: stringList(args.command, "command"),
+      args: stringList(args.args, "args"),
       readinessPath: args.readinessPath,
       serviceAccountName: args.serviceAccountName,
       securityContext: args.securityContext ?? {},
