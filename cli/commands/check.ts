@@ -74,6 +74,7 @@ export async function runCheck(dir: string | undefined, opts: CheckOptions): Pro
       exemptionsFile: opts.exemptions,
       stackConfig: {},
       transport: opts.transport,
+      concurrency: opts.concurrency,
     });
     resources = snapshot.resources;
     target = { kind: "state", path: opts.state, project: snapshot.project, stack: snapshot.stack };
@@ -96,6 +97,7 @@ export async function runCheck(dir: string | undefined, opts: CheckOptions): Pro
         stackConfig: project.config,
         secretKeys: project.secretKeys,
         transport: opts.transport,
+        concurrency: opts.concurrency,
       });
     // A pack process boots now, while the program runs; an in-process pack loads after it.
     const early = opts.transport === "process" ? startPack() : undefined;
@@ -104,7 +106,7 @@ export async function runCheck(dir: string | undefined, opts: CheckOptions): Pro
     const { runProgram } = await import("../engine/run");
     progress.update(`paved: running ${project.name} (stack ${project.stack}) under mocks...`);
     try {
-      const run = await runProgram(project, { preview: opts.preview });
+      const run = await runProgram(project, { preview: opts.preview, stackTraces: Boolean(opts.verbose) });
       t.mark("program");
       for (const w of run.warnings) if (opts.verbose) process.stderr.write(`paved: warning: ${w}\n`);
       resources = run.resources;
@@ -131,7 +133,6 @@ export async function runCheck(dir: string | undefined, opts: CheckOptions): Pro
     const { analyzeAll } = await import("../engine/policy");
     const stackUrn = resources.find((r) => r.type === "pulumi:pulumi:Stack")?.urn ?? "";
     const findings = await analyzeAll(analyzer, resources, stackUrn, {
-      concurrency: opts.concurrency,
       progress: (done, total) => {
         if (done % 25 === 0) progress.update(`paved: analysed ${done}/${total} resources`);
       },

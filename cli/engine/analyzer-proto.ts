@@ -81,7 +81,8 @@ export function toAnalyzeRequest(r: AnalyzerResourceRecord): analyzerpb.AnalyzeR
   return req;
 }
 
-function providerOf(
+/** A resource's provider as the engine sends it (`AnalyzeRequest.provider`: type, URN, name, inputs). */
+export function providerOf(
   p: NonNullable<AnalyzerResourceRecord["providerResource"]>,
 ): analyzerpb.AnalyzerProviderResource {
   const out = new analyzerpb.AnalyzerProviderResource();

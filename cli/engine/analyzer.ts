@@ -42,6 +42,7 @@ import {
   fromAnalyzeResponse,
   levelEnum,
   levelName,
+  providerOf,
   toStruct,
 } from "./analyzer-proto";
 
@@ -109,6 +110,14 @@ export interface Analyzer {
   configure(config: PackConfig): Promise<void>;
   /** Analyzes every resource (concurrently); violations without a URN get the resource's. */
   analyze(resources: readonly AnalyzerResourceRecord[]): Promise<Violation[]>;
+  /**
+   * As {@link analyze}, one list per resource in input order; `progress` is
+   * called with the number done after each resource.
+   */
+  analyzeEach(
+    resources: readonly AnalyzerResourceRecord[],
+    progress?: (done: number) => void,
+  ): Promise<Violation[][]>;
   /** Analyzes the stack once. */
   analyzeStack(resources: readonly AnalyzerResourceRecord[]): Promise<Violation[]>;
   /**
@@ -299,16 +308,19 @@ export async function startAnalyzer(opts: StartAnalyzerOptions): Promise<Analyze
 
   const concurrency = Math.max(1, opts.concurrency ?? 64);
   const structs = new WeakMap<AnalyzerResourceRecord, Struct>();
+  // Every policy deserializes the properties again; in-process that is the
+  // Struct's toJavaScript() each time. Convert once: the SDK copies what it
+  // reads, so sharing the result is safe.
+  const convertOnce = (s: Struct) => {
+    const convert = s.toJavaScript.bind(s);
+    let js: ReturnType<Struct["toJavaScript"]> | undefined;
+    s.toJavaScript = () => (js ??= convert());
+    return s;
+  };
   const structOf = (r: AnalyzerResourceRecord) => {
     let s = structs.get(r);
     if (!s) {
-      s = toStruct(r.inputs);
-      // Every policy deserializes the properties again; in-process that is
-      // this object's toJavaScript() each time. Convert once: the SDK copies
-      // what it reads, so sharing the result is safe.
-      const convert = s.toJavaScript.bind(s);
-      let js: ReturnType<Struct["toJavaScript"]> | undefined;
-      s.toJavaScript = () => (js ??= convert());
+      s = convertOnce(toStruct(r.inputs));
       structs.set(r, s);
     }
     return s;
@@ -318,31 +330,52 @@ export async function startAnalyzer(opts: StartAnalyzerOptions): Promise<Analyze
     if (r.parent) o.setParent(r.parent);
     return o;
   };
+  // The engine sends each resource's provider (its inputs carry AWS `defaultTags`
+  // and the region). Converted once per provider URN: many resources share one.
+  const providers = new Map<string, analyzerpb.AnalyzerProviderResource>();
+  const providerFor = (r: AnalyzerResourceRecord) => {
+    const p = r.providerResource;
+    if (!p) return undefined;
+    let out = providers.get(p.urn);
+    if (!out) {
+      out = providerOf(p);
+      const props = out.getProperties();
+      if (props) convertOnce(props);
+      providers.set(p.urn, out);
+    }
+    return out;
+  };
+  const analyzeEach = async (
+    resources: readonly AnalyzerResourceRecord[],
+    progress?: (done: number) => void,
+  ): Promise<Violation[][]> => {
+    const results: Violation[][] = new Array(resources.length);
+    let next = 0;
+    let done = 0;
+    const worker = async () => {
+      while (next < resources.length) {
+        const i = next++;
+        const r = resources[i];
+        const req = new analyzerpb.AnalyzeRequest();
+        req.setType(r.type).setUrn(r.urn).setName(r.name).setProperties(structOf(r)).setOptions(optionsOf(r));
+        const provider = providerFor(r);
+        if (provider) req.setProvider(provider);
+        const resp = await t.analyze(req);
+        results[i] = fromAnalyzeResponse(resp).map((v) => (v.urn ? v : { ...v, urn: r.urn }));
+        progress?.(++done);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, resources.length) }, worker));
+    return results;
+  };
 
   return {
     port: t.port,
     info,
     configure: async (config) => configure(t, (await info()).policies, config),
+    analyzeEach,
     async analyze(resources) {
-      const results: Violation[][] = new Array(resources.length);
-      let next = 0;
-      const worker = async () => {
-        while (next < resources.length) {
-          const i = next++;
-          const r = resources[i];
-          const req = new analyzerpb.AnalyzeRequest();
-          req
-            .setType(r.type)
-            .setUrn(r.urn)
-            .setName(r.name)
-            .setProperties(structOf(r))
-            .setOptions(optionsOf(r));
-          const resp = await t.analyze(req);
-          results[i] = fromAnalyzeResponse(resp).map((v) => (v.urn ? v : { ...v, urn: r.urn }));
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(concurrency, resources.length) }, worker));
-      return results.flat();
+      return (await analyzeEach(resources)).flat();
     },
     async analyzeStack(resources) {
       const req = new analyzerpb.AnalyzeStackRequest();
@@ -352,6 +385,8 @@ export async function startAnalyzer(opts: StartAnalyzerOptions): Promise<Analyze
           a.setType(r.type).setUrn(r.urn).setName(r.name).setProperties(structOf(r)).setOptions(optionsOf(r));
           if (r.parent) a.setParent(r.parent);
           a.setDependenciesList([...(r.dependencies ?? [])]);
+          const provider = providerFor(r);
+          if (provider) a.setProvider(provider);
           return a;
         }),
       );
@@ -362,6 +397,8 @@ export async function startAnalyzer(opts: StartAnalyzerOptions): Promise<Analyze
       for (const r of resources) {
         const req = new analyzerpb.AnalyzeRequest();
         req.setType(r.type).setUrn(r.urn).setName(r.name).setProperties(structOf(r)).setOptions(optionsOf(r));
+        const provider = providerFor(r);
+        if (provider) req.setProvider(provider);
         const changes = (await t.remediate(req)).getRemediationsList().filter((x) => x.getProperties());
         const last = changes[changes.length - 1];
         if (!last) continue;

@@ -22,6 +22,8 @@ export interface PackStartOptions {
    * second process). @default "process"
    */
   readonly transport?: "process" | "in-process";
+  /** Analyze calls in flight at once. @default 64 */
+  readonly concurrency?: number;
 }
 
 function severity(s: string | undefined): Severity {
@@ -129,6 +131,7 @@ export async function startPolicyPack(opts: PackStartOptions): Promise<PolicyAna
         ? { PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(opts.secretKeys) }
         : undefined,
       transport: opts.transport,
+      concurrency: opts.concurrency,
     });
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
@@ -182,8 +185,9 @@ export async function startPolicyPack(opts: PackStartOptions): Promise<PolicyAna
     prepare(resources) {
       provider = providerResolver(resources, opts.stackConfig);
     },
-    async analyze(r) {
-      return (await analyzer.analyze([recordOf(r)])).map(diag);
+    async analyze(rs, progress) {
+      // One call for all: the client pipelines them (a bounded window in flight).
+      return (await analyzer.analyzeEach(rs.map(recordOf), progress)).map((vs) => vs.map(diag));
     },
     async analyzeStack(rs) {
       return (await analyzer.analyzeStack(rs.map(recordOf))).map(diag);

@@ -39,7 +39,8 @@ export interface PolicyAnalyzer {
   readonly policies: readonly PolicyInfo[];
   /** Sees every resource before the first Analyze (to resolve each one's provider). */
   prepare?(resources: readonly CheckResource[]): void;
-  analyze(resource: CheckResource): Promise<Diagnostic[]>;
+  /** Analyzes the resources (pipelined); one list of diagnostics per resource, in order. */
+  analyze(resources: readonly CheckResource[], progress?: (done: number) => void): Promise<Diagnostic[][]>;
   analyzeStack(resources: readonly CheckResource[]): Promise<Diagnostic[]>;
   close(): Promise<void>;
 }
@@ -64,31 +65,21 @@ export interface Finding extends Diagnostic {
 export type Progress = (done: number, total: number) => void;
 
 /**
- * Analyze per resource (concurrently, at most `concurrency` in flight), then
- * AnalyzeStack once; returns the findings in a stable order.
+ * Analyze per resource (in one pipelined batch: the transport bounds what is
+ * in flight), then AnalyzeStack once; returns the findings in a stable order.
  */
 export async function analyzeAll(
   analyzer: PolicyAnalyzer,
   resources: readonly CheckResource[],
   stackUrn: string,
-  opts: { concurrency?: number; progress?: Progress } = {},
+  opts: { progress?: Progress } = {},
 ): Promise<Finding[]> {
   analyzer.prepare?.(resources);
   const targets = resources.filter((r) => r.type !== "pulumi:pulumi:Stack");
-  const perResource: Finding[][] = new Array(targets.length);
-  const limit = Math.max(1, opts.concurrency ?? 16);
-  let next = 0;
-  let done = 0;
-  const worker = async () => {
-    while (next < targets.length) {
-      const i = next++;
-      const r = targets[i];
-      const diags = await analyzer.analyze(r);
-      perResource[i] = diags.map((d) => ({ ...d, resourceUrn: d.urn || r.urn, blamed: true }));
-      opts.progress?.(++done, targets.length);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, targets.length) }, worker));
+  const diags = await analyzer.analyze(targets, (done) => opts.progress?.(done, targets.length));
+  const perResource = diags.map((ds, i) =>
+    ds.map((d) => ({ ...d, resourceUrn: d.urn || targets[i].urn, blamed: true })),
+  );
   // As the engine does: AnalyzeStack after every Analyze (the exemption ledger reports what they waived).
   const stackDiags = await analyzer.analyzeStack(resources);
   const stackFindings = stackDiags.map((d) => ({

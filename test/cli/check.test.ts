@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { paved, program, state } from "./run-cli";
+import { ROOT, paved, program, state } from "./run-cli";
 
 const PACK = ["--policy-pack", "test/cli/fixtures/pack"];
 const BAD = "urn:pulumi:dev::bad-program::";
@@ -235,4 +235,22 @@ describe("stack transforms", () => {
       ["fixture-owner-tag", "advisory", "urn:pulumi:dev::transforms::aws:s3/bucket:Bucket::untouched"],
     ]);
   });
+});
+
+describe("providers reach the pack", () => {
+  const DT = "urn:pulumi:dev::default-tags::aws:ec2/vpc:Vpc::";
+  const dir = path.relative(ROOT, path.join(__dirname, "fixtures", "programs", "default-tags"));
+
+  test.each(["process", "in-process"])(
+    "AWS defaultTags (stack config or an explicit provider) satisfy paved-required-tags (--transport %s)",
+    async (transport) => {
+      const r = await paved(["check", dir, "--format", "json", "--transport", transport]);
+      expect(r.stderr).toBe("");
+      const tagged = json(r.stdout)
+        .violations.filter((v) => v.policy === "paved-required-tags")
+        .map((v) => v.urn);
+      // Only the resource whose provider carries no defaultTags misses them.
+      expect(tagged).toEqual([`${DT}untagged`]);
+    },
+  );
 });
