@@ -2,13 +2,25 @@
 // `node <@pulumi/pulumi>/cmd/run-policy-pack <engine-address> .` in this
 // directory, which registers ts-node with type-checking (about 7 s cold) for
 // every .ts file. Type-checking is `npm run typecheck`'s job; here we only
-// strip types. So: drop whatever .ts hook is registered, register sucrase's
-// (a dependency of paved, far faster), and load the pack. Registering through
-// the API, not `sucrase/register/ts`, re-registers even when that module was
-// already loaded (the in-process transport of cli/engine/analyzer.ts).
+// strip types. So: drop whatever .ts hook is registered and register a
+// transpile-only one: paved's own loader when this pack sits in the paved
+// package (../bin/bootstrap.js: sucrase with a content-addressed cache, so a
+// warm start transpiles nothing; the `paved check --transport in-process`
+// CLI has it registered already and keeps it), else sucrase's (a dependency
+// of paved). Registering sucrase through the API, not `sucrase/register/ts`,
+// re-registers even when that module was already loaded.
 "use strict";
-delete require.extensions[".ts"];
-require("sucrase/dist/register").registerTS();
+const fs = require("fs");
+const path = require("path");
+
+const hooked = globalThis[Symbol.for("paved.typescript-hook")];
+if (!hooked) {
+  delete require.extensions[".ts"];
+  const bootstrap = path.join(__dirname, "..", "bin", "bootstrap.js");
+  if (!(fs.existsSync(bootstrap) && require(bootstrap).registerLoader())) {
+    require("sucrase/dist/register").registerTS();
+  }
+}
 // The SDK deserializes every resource once per policy; once per request is
 // enough (see lib/deserialize-once.ts).
 require("./lib/deserialize-once.ts").installDeserializeOnce();

@@ -151,6 +151,72 @@ export function makeTranspiler(dir: string | undefined): (code: string, file: st
 
 type Compile = (this: unknown, code: string, file: string) => unknown;
 
+type Load = (request: string, parent: unknown, isMain: boolean) => unknown;
+
+/**
+ * The SDK modules `@pulumi/pulumi/runtime` loads eagerly but a program under
+ * mocks (and a policy pack) only needs when it serializes a function (a
+ * Lambda callback, a dynamic provider): closure serialization pulls in the
+ * TypeScript compiler (about 0.15 s) and npm's arborist, pacote and sigstore
+ * (about 0.1 s). Each maps a file suffix to the functions it exports.
+ */
+const DEFERRED_SDK_MODULES: Readonly<Record<string, readonly string[]>> = {
+  [["@pulumi", "pulumi", "runtime", "closure", "serializeClosure.js"].join(path.sep)]: [
+    "serializeFunction",
+    "serializeFunctionAsync",
+  ],
+  [["@pulumi", "pulumi", "runtime", "closure", "codePaths.js"].join(path.sep)]: [
+    "computeCodePaths",
+    "findWorkspaceRoot",
+  ],
+};
+
+/**
+ * Defers the modules of {@link DEFERRED_SDK_MODULES}: until one of their
+ * functions is called, `require` returns stand-ins that load the real module
+ * on first call and forward to it, so behaviour is the same and only the
+ * load moves. Idempotent; a module already loaded is left alone.
+ */
+export function deferSdkInternals(): void {
+  const flag = Symbol.for("paved.defer-sdk");
+  const g = globalThis as unknown as Record<symbol, boolean>;
+  if (g[flag]) return;
+  g[flag] = true;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Module = require("module") as {
+    _load: Load;
+    _resolveFilename: (request: string, parent: unknown, isMain: boolean) => string;
+    _cache: Record<string, unknown>;
+  };
+  const load = Module._load;
+  const standIns = new Map<string, Record<string, unknown>>();
+  Module._load = function (request, parent, isMain) {
+    if (request.endsWith("closure/serializeClosure") || request.endsWith("closure/codePaths")) {
+      let file: string | undefined;
+      try {
+        file = Module._resolveFilename(request, parent, isMain);
+      } catch {
+        // let the real load report it
+      }
+      const suffix = file && Object.keys(DEFERRED_SDK_MODULES).find((s) => file.endsWith(s));
+      if (file && suffix && !Module._cache[file]) {
+        let standIn = standIns.get(file);
+        if (!standIn) {
+          const real = () =>
+            load.call(this, file, parent, false) as Record<string, (...a: unknown[]) => unknown>;
+          standIn = { __esModule: true };
+          for (const name of DEFERRED_SDK_MODULES[suffix]) {
+            standIn[name] = (...args: unknown[]) => real()[name](...args);
+          }
+          standIns.set(file, standIn);
+        }
+        return standIn;
+      }
+    }
+    return load.call(this, request, parent, isMain);
+  };
+}
+
 /**
  * Registers the `.ts` hook and the `paved` resolution once per process
  * (idempotent). The dev shim (bin/paved.js) calls it before loading the CLI's
@@ -163,6 +229,7 @@ export function registerTypeScript(): void {
   registered = true;
   g[flag] = true;
   registerSelfResolution();
+  deferSdkInternals();
   const transpile = makeTranspiler(cacheDir(ownPackageRoot()));
   const extensions = require.extensions as unknown as Record<
     string,

@@ -19,8 +19,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import Ajv, { ErrorObject } from "ajv";
-import { parse as parseYaml } from "yaml";
+import type { ErrorObject, ValidateFunction } from "ajv";
 
 /** The stack policy that audits exemptions; it cannot itself be exempted from. */
 export const LEDGER_POLICY = "paved-exemptions";
@@ -89,8 +88,20 @@ export const CONFIG_EXEMPTIONS_SCHEMA = {
   },
 } as const;
 
-const ajv = new Ajv({ allErrors: true });
-const validateOne = ajv.compile<Exemption>(EXEMPTION_SCHEMA);
+// ajv (63 modules) and yaml (72) load, and the schema compiles, only when
+// there are exemptions to read: most runs have none, and every pack start paid for them.
+let compiled: ValidateFunction<Exemption> | undefined;
+function validateOne(entry: unknown): entry is Exemption {
+  if (!compiled) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const Ajv = (require("ajv") as typeof import("ajv")).default;
+    compiled = new Ajv({ allErrors: true }).compile<Exemption>(EXEMPTION_SCHEMA);
+  }
+  const ok = compiled(entry);
+  validateOne.errors = compiled.errors;
+  return ok;
+}
+validateOne.errors = undefined as ErrorObject[] | null | undefined;
 
 /** A refused entry: where it is and why. */
 export interface ExemptionProblem {
@@ -181,6 +192,8 @@ export function validateExemptions(raw: unknown, where: string, impliedPolicy?: 
 export function parseExemptionsText(text: string, where: string): ExemptionSet {
   let doc: unknown;
   try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { parse: parseYaml } = require("yaml") as typeof import("yaml");
     doc = parseYaml(text); // YAML is a superset of JSON
   } catch (e) {
     return { exemptions: [], problems: [{ where, message: `cannot be parsed: ${(e as Error).message}` }] };
