@@ -79,6 +79,8 @@ export class LeastPrivilegeRole extends pulumi.ComponentResource {
 
   constructor(name: string, args: LeastPrivilegeRoleArgs, opts?: pulumi.ComponentResourceOptions) {
     super(`paved:aws:${COMPONENT}`, name, {}, opts);
+    // A JavaScript caller may omit the arguments: report the missing fields, not a TypeError.
+    args = args ?? ({} as LeastPrivilegeRoleArgs);
     const problems = new Problems(COMPONENT, name);
     const gov = resolveGovernance(problems, args.governance);
     const nameIssue = nameProblem("iamRole", name, "name", { autonamed: true });

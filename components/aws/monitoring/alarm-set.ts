@@ -121,6 +121,8 @@ export class AlarmSet extends pulumi.ComponentResource {
 
   constructor(name: string, args: AlarmSetArgs, opts?: pulumi.ComponentResourceOptions) {
     super("paved:aws:AlarmSet", name, {}, opts);
+    // A JavaScript caller may omit the arguments: report the missing fields, not a TypeError.
+    args = args ?? ({} as AlarmSetArgs);
     const problems = new Problems(PATTERN, name);
     const gov = resolveGovernance(problems, args.governance);
     const targetList = listArg(args.targets, "targets", "object");

@@ -61,6 +61,8 @@ export class Dashboard extends pulumi.ComponentResource {
 
   constructor(name: string, args: DashboardArgs, opts?: pulumi.ComponentResourceOptions) {
     super("paved:aws:Dashboard", name, {}, opts);
+    // A JavaScript caller may omit the arguments: report the missing fields, not a TypeError.
+    args = args ?? ({} as DashboardArgs);
     const problems = new Problems(PATTERN, name);
     const gov = resolveGovernance(problems, args.governance);
     const targetList = listArg(args.targets ?? args.alarmSet?.targets, "targets", "object");

@@ -142,6 +142,8 @@ export class HealthScore extends pulumi.ComponentResource {
 
   constructor(name: string, args: HealthScoreArgs, opts?: pulumi.ComponentResourceOptions) {
     super("paved:aws:HealthScore", name, {}, opts);
+    // A JavaScript caller may omit the arguments: report the missing fields, not a TypeError.
+    args = args ?? ({} as HealthScoreArgs);
     const problems = new Problems(PATTERN, name);
     const gov = resolveGovernance(problems, args.governance);
     const weights = args.weights ?? DEFAULT_HEALTH_WEIGHTS;

@@ -60,6 +60,8 @@ export class AppRegistration extends pulumi.ComponentResource {
 
   constructor(name: string, args: AppRegistrationArgs, opts?: pulumi.ComponentResourceOptions) {
     super(`paved:aws:${COMPONENT}`, name, {}, opts);
+    // A JavaScript caller may omit the arguments: report the missing fields, not a TypeError.
+    args = args ?? ({} as AppRegistrationArgs);
     const problems = new Problems(COMPONENT, name);
     const gov = resolveLabelGovernance(problems, args.governance);
     const derivedName = gov ? defaultApplicationName(gov) : name;

@@ -146,6 +146,8 @@ export class SanVolume extends pulumi.ComponentResource {
 
   constructor(name: string, args: SanVolumeArgs, opts?: pulumi.ComponentResourceOptions) {
     super("paved:aws:SanVolume", name, {}, opts);
+    // A JavaScript caller may omit the arguments: report the missing fields, not a TypeError.
+    args = args ?? ({} as SanVolumeArgs);
     const problems = new Problems(PATTERN, name);
     const gov = resolveGovernance(problems, args.governance);
     const type: VolumeType = args.type ?? "gp3";

@@ -64,6 +64,8 @@ export class SloAlerts extends pulumi.ComponentResource {
 
   constructor(name: string, args: SloAlertsArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("paved:k8s:SloAlerts", name, {}, opts);
+    // A JavaScript caller may omit the arguments: report the missing fields, not a TypeError.
+    args = args ?? ({} as SloAlertsArgs);
     const problems = new Problems(SLO_ALERTS_PATTERN, name);
     const gov = resolveGovernance(problems, args.governance, { asLabels: true });
     const ruleName = args.ruleName ?? name;

@@ -120,6 +120,8 @@ export class CanaryRollout extends pulumi.ComponentResource {
 
   constructor(name: string, args: CanaryRolloutArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("paved:k8s:CanaryRollout", name, {}, opts);
+    // A JavaScript caller may omit the arguments: report the missing fields, not a TypeError.
+    args = args ?? ({} as CanaryRolloutArgs);
     const problems = new Problems(CANARY_ROLLOUT_PATTERN, name);
     const gov = resolveGovernance(problems, args.governance, { asLabels: true });
     const rolloutName = args.rolloutName ?? name;

@@ -59,6 +59,8 @@ export class EncryptedStorageClass extends pulumi.ComponentResource {
 
   constructor(name: string, args: EncryptedStorageClassArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("paved:k8s:EncryptedStorageClass", name, {}, opts);
+    // A JavaScript caller may omit the arguments: report the missing fields, not a TypeError.
+    args = args ?? ({} as EncryptedStorageClassArgs);
     const problems = new Problems(ENCRYPTED_STORAGE_CLASS_PATTERN, name);
     const gov = resolveGovernance(problems, args.governance, { asLabels: true });
     const className = args.className ?? name;

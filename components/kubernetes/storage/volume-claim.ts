@@ -48,6 +48,8 @@ export class VolumeClaim extends pulumi.ComponentResource {
 
   constructor(name: string, args: VolumeClaimArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("paved:k8s:VolumeClaim", name, {}, opts);
+    // A JavaScript caller may omit the arguments: report the missing fields, not a TypeError.
+    args = args ?? ({} as VolumeClaimArgs);
     const problems = new Problems(VOLUME_CLAIM_PATTERN, name);
     const gov = resolveGovernance(problems, args.governance, { asLabels: true });
     const claimName = args.claimName ?? name;

@@ -21,6 +21,11 @@ import { SegmentedNetwork } from "../../../components/aws/network/network";
 import { SanVolume } from "../../../components/aws/storage/san-volume";
 import { CanaryRollout } from "../../../components/kubernetes/rollout/canary-rollout";
 import { NamespaceBaseline } from "../../../components/kubernetes/namespace/baseline";
+import { AppRegistration } from "../../../components/aws/registration/registration";
+import { LeastPrivilegeRole } from "../../../components/aws/iam/role";
+import { SloAlerts } from "../../../components/kubernetes/monitoring/slo-alerts";
+import { EncryptedStorageClass } from "../../../components/kubernetes/storage/storage-class";
+import { VolumeClaim } from "../../../components/kubernetes/storage/volume-claim";
 
 describe("listArg", () => {
   test("undefined gives the fallback; a good list passes through", () => {
@@ -174,3 +179,30 @@ test.each<[string, string, () => unknown, string]>([
   expect(e.problems.map((p) => [p.code, p.arg])).toContainEqual(["PAVED_ARG_NOT_A_LIST", arg]);
   expect(e.message).toContain(`${component} "`);
 });
+
+type AnyComponent = new (name: string, args: never) => unknown;
+test.each<[string, AnyComponent]>([
+  ["AppRegistration", AppRegistration],
+  ["AlarmSet", AlarmSet],
+  ["Dashboard", Dashboard],
+  ["HealthScore", HealthScore],
+  ["SegmentedNetwork", SegmentedNetwork],
+  ["SanVolume", SanVolume],
+  ["LeastPrivilegeRole", LeastPrivilegeRole],
+  ["SloAlerts", SloAlerts],
+  ["CanaryRollout", CanaryRollout],
+  ["EncryptedStorageClass", EncryptedStorageClass],
+  ["VolumeClaim", VolumeClaim],
+])(
+  "%s without arguments (JavaScript) lists the missing ones instead of throwing a TypeError",
+  (component, C) => {
+    let err: unknown;
+    try {
+      new C(`noargs-${component.toLowerCase()}`, undefined as never);
+    } catch (e) {
+      err = e;
+    }
+    expect(PavedValidationError.isInstance(err)).toBe(true);
+    expect((err as PavedValidationError).component).toBe(component);
+  },
+);
