@@ -48,6 +48,9 @@ export interface EncryptedStorageClassArgs {
   readonly provider?: k8s.Provider;
 }
 
+/** A customer-managed key's (or alias's) ARN, as the EBS CSI driver's kmsKeyId wants it. */
+const KMS_KEY_ARN = /^arn:aws(-cn|-us-gov)?:kms:[a-z0-9-]+:\d{12}:(key|alias)\/[A-Za-z0-9/_-]+$/;
+
 /** An encrypted EBS StorageClass. */
 export class EncryptedStorageClass extends pulumi.ComponentResource {
   /** The StorageClass's name, once it exists. */
@@ -76,6 +79,14 @@ export class EncryptedStorageClass extends pulumi.ComponentResource {
         "is required",
         "pass the ARN of a customer-managed KMS key (for example the KmsKey component's arn)",
         "PAVED_K8S_KMS_KEY_MISSING",
+      );
+    } else if (typeof args.kmsKeyId === "string" && !KMS_KEY_ARN.test(args.kmsKeyId)) {
+      // Kubernetes accepts any string; a wrong one fails only when a claim is provisioned.
+      problems.add(
+        "kmsKeyId",
+        `"${args.kmsKeyId}" is not a KMS key or alias ARN`,
+        "pass the key's full ARN, arn:aws:kms:<region>:<account>:key/<id> (the EBS CSI driver needs the ARN)",
+        "PAVED_K8S_KMS_KEY_INVALID",
       );
     }
     const volumeType = args.volumeType ?? "gp3";

@@ -143,6 +143,12 @@ describe("EncryptedStorageClass", () => {
     ["an unknown type", { volumeType: "gp2" as never }, "PAVED_VOLUME_TYPE", "volumeType"],
     ["an unknown filesystem", { fsType: "btrfs" as never }, "PAVED_K8S_FS_TYPE", "fsType"],
     ["no KMS key", { kmsKeyId: "" }, "PAVED_K8S_KMS_KEY_MISSING", "kmsKeyId"],
+    [
+      "a KMS key id instead of its ARN",
+      { kmsKeyId: "1234abcd-12ab-34cd-56ef-1234567890ab" },
+      "PAVED_K8S_KMS_KEY_INVALID",
+      "kmsKeyId",
+    ],
     ["an invalid class name", { className: "Fast_SSD" }, "PAVED_NAME_CHARS", "className"],
     [
       "an invalid reclaim policy",
