@@ -13,6 +13,7 @@ const records = useMocks({ config: CONFIG });
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { PavedValidationError } from "../../../components/core/errors";
+import { errorOf as thrown } from "../validation-error";
 import { LeastPrivilegeRole, LeastPrivilegeRoleArgs, resolvedTrustJson } from "../../../components/aws/iam";
 
 const EKS = "arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABCDEF0123456789";
@@ -33,16 +34,6 @@ async function build(name: string, args: LeastPrivilegeRoleArgs) {
   await settle();
   const kids = descendants(records, await valueOf(role.urn));
   return { role, kids };
-}
-
-function thrown(fn: () => unknown): PavedValidationError {
-  try {
-    fn();
-  } catch (e) {
-    if (PavedValidationError.isInstance(e)) return e;
-    throw e;
-  }
-  throw new Error("expected a PavedValidationError");
 }
 
 /** Asserts the error holds `code` on an arg containing `arg`, and the message names arg and fix. */

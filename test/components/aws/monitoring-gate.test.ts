@@ -9,7 +9,7 @@ import {
 } from "../../helpers/pulumi";
 const records = useMocks({ config: DEV_GOVERNANCE, region: "eu-west-1" });
 import Ajv from "ajv";
-import { PavedValidationError } from "../../../components/core/errors";
+import { errorOf } from "../validation-error";
 import { AlarmSet } from "../../../components/aws/monitoring/alarm-set";
 import { Dashboard } from "../../../components/aws/monitoring/dashboard";
 import { DASHBOARD_BODY_SCHEMA } from "../../../components/aws/monitoring/dashboard-schema";
@@ -25,16 +25,6 @@ const TARGETS: MonitoredTarget[] = [
 async function kidsOf(c: { urn: import("@pulumi/pulumi").Output<string> }) {
   await settle();
   return descendants(records, await valueOf(c.urn));
-}
-
-function errorOf(fn: () => unknown): PavedValidationError {
-  try {
-    fn();
-  } catch (e) {
-    if (PavedValidationError.isInstance(e)) return e;
-    throw e;
-  }
-  throw new Error("expected a PavedValidationError");
 }
 
 function alarmByName(kids: Awaited<ReturnType<typeof kidsOf>>, name: string) {

@@ -8,7 +8,7 @@ import {
   valueOf,
 } from "../../helpers/pulumi";
 const records = useMocks({ config: DEV_GOVERNANCE, region: "eu-west-1" });
-import { PavedValidationError } from "../../../components/core/errors";
+import { errorOf } from "../validation-error";
 import { AlarmSet, AlarmSetArgs } from "../../../components/aws/monitoring/alarm-set";
 import { MonitoredTarget } from "../../../components/aws/monitoring/targets";
 
@@ -21,16 +21,6 @@ const TARGETS: MonitoredTarget[] = [
 async function kidsOf(c: { urn: import("@pulumi/pulumi").Output<string> }) {
   await settle();
   return descendants(records, await valueOf(c.urn));
-}
-
-function errorOf(fn: () => unknown): PavedValidationError {
-  try {
-    fn();
-  } catch (e) {
-    if (PavedValidationError.isInstance(e)) return e;
-    throw e;
-  }
-  throw new Error("expected a PavedValidationError");
 }
 
 function alarmByName(kids: Awaited<ReturnType<typeof kidsOf>>, name: string) {

@@ -20,6 +20,7 @@ pulumi.runtime.setAllConfig(DEV_GOVERNANCE);
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import { PavedValidationError } from "../../../components/core/errors";
+import { errorOf as thrown } from "../validation-error";
 import { PAVED_VERSION } from "../../../components/core/version";
 import {
   AppRegistration,
@@ -33,16 +34,6 @@ const GROUP_ARN = "arn:aws:resource-groups:us-east-1:123456789012:group/payments
 const CONTACTS = ["oncall-payments@example.com", "@payments-oncall"];
 const GROUP = "aws:servicecatalog/appregistryAttributeGroup:AppregistryAttributeGroup";
 const ASSOC = "aws:servicecatalog/appregistryAttributeGroupAssociation:AppregistryAttributeGroupAssociation";
-
-function thrown(fn: () => unknown): PavedValidationError {
-  try {
-    fn();
-  } catch (e) {
-    if (PavedValidationError.isInstance(e)) return e;
-    throw e;
-  }
-  throw new Error("expected a PavedValidationError");
-}
 
 function expectProblem(e: PavedValidationError, code: string, arg: string): void {
   const p = e.problems.find((x) => x.code === code);

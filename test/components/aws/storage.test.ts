@@ -10,7 +10,7 @@ import {
 const BOUNDARY = "arn:aws:iam::123456789012:policy/boundary";
 const CONFIG = { ...DEV_GOVERNANCE, "aws:region": "eu-west-1", "paved:permissionsBoundaryArn": BOUNDARY };
 const records = useMocks({ config: CONFIG, region: "eu-west-1" });
-import { PavedValidationError } from "../../../components/core/errors";
+import { errorOf } from "../validation-error";
 import { SanVolume, SanVolumeArgs } from "../../../components/aws/storage/san-volume";
 import { SNAPSHOT_TARGET_TAG } from "../../../components/aws/storage/snapshots";
 
@@ -19,16 +19,6 @@ async function build(name: string, args: SanVolumeArgs) {
   await settle();
   const kids = descendants(records, await valueOf(vol.urn));
   return { vol, kids };
-}
-
-function errorOf(fn: () => unknown): PavedValidationError {
-  try {
-    fn();
-  } catch (e) {
-    if (PavedValidationError.isInstance(e)) return e;
-    throw e;
-  }
-  throw new Error("expected a PavedValidationError");
 }
 
 const KEY_TYPE = "aws:kms/key:Key";

@@ -1,6 +1,6 @@
 import { DEV_GOVERNANCE, settle, useMocks } from "../../helpers/pulumi";
 const records = useMocks({ config: DEV_GOVERNANCE });
-import { PavedValidationError } from "../../../components/core/errors";
+import { errorOf } from "../validation-error";
 import {
   IngressFlow,
   NamespaceBaseline,
@@ -31,16 +31,6 @@ const SAMPLE_FLOWS: IngressFlow[] = [
     ticket: "CHG-102",
   },
 ];
-
-function errorOf(fn: () => unknown): PavedValidationError {
-  try {
-    fn();
-  } catch (e) {
-    if (PavedValidationError.isInstance(e)) return e;
-    throw e;
-  }
-  throw new Error("expected a PavedValidationError");
-}
 
 describe("NamespaceBaseline bad input", () => {
   test.each([

@@ -7,7 +7,7 @@ import {
   valueOf,
 } from "../../helpers/pulumi";
 const records = useMocks({ config: DEV_GOVERNANCE });
-import { PavedValidationError } from "../../../components/core/errors";
+import { errorOf } from "../validation-error";
 import { PAVED_VERSION } from "../../../components/core/version";
 import { checkPodSpec } from "../../../components/kubernetes/pss";
 import {
@@ -39,16 +39,6 @@ const GATES: GateSpec = {
   count: 5,
   failureLimit: 1,
 };
-
-function errorOf(fn: () => unknown): PavedValidationError {
-  try {
-    fn();
-  } catch (e) {
-    if (PavedValidationError.isInstance(e)) return e;
-    throw e;
-  }
-  throw new Error("expected a PavedValidationError");
-}
 
 describe("canary steps", () => {
   test("each weight gets setWeight, pause and analysis with the service argument", () => {

@@ -7,7 +7,7 @@ import {
   valueOf,
 } from "../../helpers/pulumi";
 const records = useMocks({ config: DEV_GOVERNANCE });
-import { PavedValidationError } from "../../../components/core/errors";
+import { errorOf } from "../validation-error";
 import { PAVED_VERSION } from "../../../components/core/version";
 import { VOLUME_LIMITS, VOLUME_TYPES } from "../../../components/aws/storage/limits";
 import {
@@ -28,16 +28,6 @@ const KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234
 async function kidsOf(comp: { urn: import("@pulumi/pulumi").Output<string> }): Promise<RecordedResource[]> {
   await settle();
   return descendants(records, await valueOf(comp.urn));
-}
-
-function errorOf(fn: () => unknown): PavedValidationError {
-  try {
-    fn();
-  } catch (e) {
-    if (PavedValidationError.isInstance(e)) return e;
-    throw e;
-  }
-  throw new Error("expected a PavedValidationError");
 }
 
 describe("EncryptedStorageClass", () => {
