@@ -10,28 +10,14 @@ import {
 const records = useMocks({ config: DEV_GOVERNANCE, region: "eu-west-1" });
 import Ajv from "ajv";
 import { errorOf } from "../validation-error";
+import { ALARM, alarmByName, kidsIn, TARGETS } from "./monitoring-support";
 import { AlarmSet } from "../../../components/aws/monitoring/alarm-set";
 import { Dashboard } from "../../../components/aws/monitoring/dashboard";
 import { DASHBOARD_BODY_SCHEMA } from "../../../components/aws/monitoring/dashboard-schema";
 import { HealthScore, HealthScoreArgs } from "../../../components/aws/monitoring/health-score";
 import { MonitoredTarget } from "../../../components/aws/monitoring/targets";
 
-const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
-const TARGETS: MonitoredTarget[] = [
-  { kind: "ec2Instance", name: "web-1", instanceId: "i-0abc" },
-  { kind: "albTargetGroup", name: "web", loadBalancer: "app/web/1", targetGroup: "targetgroup/web/2" },
-];
-
-async function kidsOf(c: { urn: import("@pulumi/pulumi").Output<string> }) {
-  await settle();
-  return descendants(records, await valueOf(c.urn));
-}
-
-function alarmByName(kids: Awaited<ReturnType<typeof kidsOf>>, name: string) {
-  const r = kids.find((k) => k.type === ALARM && k.name === name);
-  if (!r) throw new Error(`no alarm ${name} in ${kids.map((k) => k.name).join(", ")}`);
-  return r;
-}
+const kidsOf = kidsIn(records);
 
 describe("HealthScore", () => {
   let set: AlarmSet;
