@@ -13,7 +13,7 @@ useMocks({
   region: "eu-west-1",
 });
 import { listArg } from "../../../components/aws/arg-shape";
-import { PavedValidationError } from "../../../components/core/errors";
+import { errorOf } from "../validation-error";
 import { AlarmSet } from "../../../components/aws/monitoring/alarm-set";
 import { Dashboard } from "../../../components/aws/monitoring/dashboard";
 import { HealthScore } from "../../../components/aws/monitoring/health-score";
@@ -168,14 +168,7 @@ test.each<[string, string, () => unknown, string]>([
     "args[0]",
   ],
 ])("%s %s that is not a list of the right items", (component, _label, build, arg) => {
-  let err: unknown;
-  try {
-    build();
-  } catch (e) {
-    err = e;
-  }
-  expect(PavedValidationError.isInstance(err)).toBe(true);
-  const e = err as PavedValidationError;
+  const e = errorOf(build);
   expect(e.problems.map((p) => [p.code, p.arg])).toContainEqual(["PAVED_ARG_NOT_A_LIST", arg]);
   expect(e.message).toContain(`${component} "`);
 });
@@ -196,13 +189,8 @@ test.each<[string, AnyComponent]>([
 ])(
   "%s without arguments (JavaScript) lists the missing ones instead of throwing a TypeError",
   (component, C) => {
-    let err: unknown;
-    try {
-      new C(`noargs-${component.toLowerCase()}`, undefined as never);
-    } catch (e) {
-      err = e;
-    }
-    expect(PavedValidationError.isInstance(err)).toBe(true);
-    expect((err as PavedValidationError).component).toBe(component);
+    expect(errorOf(() => new C(`noargs-${component.toLowerCase()}`, undefined as never)).component).toBe(
+      component,
+    );
   },
 );

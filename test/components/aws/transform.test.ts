@@ -3,7 +3,7 @@ const records = useMocks({ config: DEV_GOVERNANCE });
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
-import { PavedValidationError } from "../../../components/core/errors";
+import { errorOf as thrown } from "../validation-error";
 import { enableMockStackTransforms, registerGovernanceTransform } from "../../../components/aws/registration";
 
 enableMockStackTransforms();
@@ -114,16 +114,6 @@ describe("the governance transform over a mixed program", () => {
 
 describe("registerGovernanceTransform validation", () => {
   afterEach(() => setConfig(DEV_GOVERNANCE));
-
-  const thrown = (fn: () => unknown): PavedValidationError => {
-    try {
-      fn();
-    } catch (e) {
-      if (PavedValidationError.isInstance(e)) return e;
-      throw e;
-    }
-    throw new Error("expected a PavedValidationError");
-  };
 
   test("prod requires a change ticket", () => {
     setConfig({ ...DEV_GOVERNANCE, "paved:environment": "prod" });
