@@ -70,10 +70,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(
       new Option(
         "--transport <transport>",
-        "how the pack is served: its own process over gRPC (as the engine runs it) or loaded in-process",
+        "how the pack is served: loaded in-process (its own handlers, no socket: fast) or its own process over gRPC (exactly as the engine runs it)",
       )
-        .choices(["process", "in-process"])
-        .default("process"),
+        .choices(["in-process", "process"])
+        .default("in-process"),
     )
     .option("--no-color", "never colour the text output")
     .option("-v, --verbose", "show stack traces and timings on stderr")

@@ -2,8 +2,10 @@
  * `paved check`: run a program under mocks (or read a stack export), then run
  * the policy pack over every resource through the analyzer protocol.
  *
- * The pack process starts first and boots while the program runs: the two
- * overlap, which keeps the wall time near the cost of loading the SDK once.
+ * By default the pack's handlers load into this process after the program
+ * ran (the same analyzer client and handlers, no socket: see cli/README.md
+ * for the measured trade-off). With `--transport process` the pack process
+ * starts first and boots while the program runs.
  */
 import * as fs from "fs";
 import * as path from "path";
