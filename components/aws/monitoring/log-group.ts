@@ -34,7 +34,8 @@ export interface EncryptedLogGroupArgs {
   readonly retentionInDays?: number;
   /**
    * A key whose policy lets CloudWatch Logs use it.
-   * @default a new key with rotation on, usable only by CloudWatch Logs of this account and region
+   * @default a new key with rotation on, usable only by CloudWatch Logs of this account and region,
+   * for this log group only when `logGroupName` is given
    */
   readonly kmsKeyArn?: pulumi.Input<string>;
   /** Tags (governance tags from `componentTags`). */
@@ -84,7 +85,16 @@ export function createEncryptedLogGroup(
       ? pulumi.output(args.kmsKeyArn)
       : createManagedKey(
           childName(name, "logs"),
-          { description: `Encrypts the log group of ${name}`, uses: [{ kind: "logs" }], tags: args.tags },
+          {
+            description: `Encrypts the log group of ${name}`,
+            // A named group gets a key only it can use (as the flow logs' key); an auto-named one, any group of the account.
+            uses: [
+              args.logGroupName === undefined
+                ? { kind: "logs" }
+                : { kind: "logs", logGroupNames: [args.logGroupName] },
+            ],
+            tags: args.tags,
+          },
           opts,
         ).arn;
   const logGroup = new aws.cloudwatch.LogGroup(

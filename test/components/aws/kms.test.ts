@@ -147,7 +147,25 @@ describe("encrypted log group helper", () => {
     expect(DEFAULT_LOG_RETENTION_DAYS).toBe(365);
     expect(group.inputs.kmsKeyId).toMatch(/^arn:aws:kms:/);
     expect(key.name).toBe("app-logs-key");
-    expect(JSON.parse(key.inputs.policy as string).Statement[1].Sid).toBe("AllowCloudWatchLogs");
+    const logs = JSON.parse(key.inputs.policy as string).Statement[1];
+    expect(logs.Sid).toBe("AllowCloudWatchLogs");
+    // Named: the key serves this one log group only.
+    expect(logs.Condition).toEqual({
+      ArnEquals: {
+        "kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:eu-west-1:123456789012:log-group:/paved/app",
+      },
+    });
+  });
+
+  test("an auto-named log group's key serves the account's log groups", async () => {
+    const h = new Holder("lg3", (self) => {
+      createEncryptedLogGroup("auto", { tags: {} }, { parent: self });
+    });
+    await settle();
+    const [key] = ofType(descendants(records, await valueOf(h.urn)), "aws:kms/key:Key");
+    expect(JSON.parse(key.inputs.policy as string).Statement[1].Condition).toEqual({
+      ArnLike: { "kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:eu-west-1:123456789012:log-group:*" },
+    });
   });
 
   test("uses a given key and retention, and creates no key", async () => {
