@@ -11,7 +11,7 @@ import { get, isUnknownValue, UNKNOWN } from "../../components/kubernetes/worklo
 import { defineStackPolicy } from "../lib/define";
 import { cisKubernetes } from "../lib/frameworks";
 import type { Finding, StackResource } from "../lib/types";
-import { UnknownValueError } from "./pod-policy";
+import { previewUnknown } from "../lib/unknown";
 
 export const NAMESPACE_TYPE = "kubernetes:core/v1:Namespace";
 export const NETWORK_POLICY_TYPE = "kubernetes:networking.k8s.io/v1:NetworkPolicy";
@@ -70,7 +70,7 @@ export const k8sNamespaceNetworkPolicy = defineStackPolicy({
       });
     }
     if (findings.length === 0 && undecided.length > 0) {
-      throw new UnknownValueError(
+      throw previewUnknown(
         `the namespace of a NetworkPolicy for ${undecided.join(", ")} is not known until apply`,
       );
     }

@@ -7,7 +7,7 @@
  * Preview unknowns: the checker never throws; it reports a value it cannot read
  * as `PSS_UNKNOWN`. A policy reports every definite violation even when other
  * values are unknown; when the only findings are unknowns, it throws an
- * `UnknownValueError`, which the pack (`lib/sdk.ts`) turns into one advisory
+ * `previewUnknown` error (`lib/unknown.ts`), which the pack (`lib/sdk.ts`) turns into one advisory
  * "skipped during preview" note.
  */
 import {
@@ -22,17 +22,7 @@ import {
 import { defineResourcePolicy, type ResourcePolicyDefinition, type ResourcePolicySpec } from "../lib/define";
 import { rawProps } from "../lib/sdk";
 import type { Finding, ResourceUnderCheck } from "../lib/types";
-
-/**
- * "Cannot tell during preview". `lib/sdk.ts` recognises the SDK's error of this
- * name (its class is internal to @pulumi/policy) and reports the policy as skipped.
- */
-export class UnknownValueError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "UnknownValueError";
-  }
-}
+import { previewUnknown } from "../lib/unknown";
 
 /** The workload types a pod policy reads, for docs: every token that holds a pod spec. */
 export const WORKLOAD_TYPES: readonly string[] = [
@@ -50,14 +40,14 @@ export const WORKLOAD_TYPES: readonly string[] = [
 
 /**
  * Turns checker findings into policy findings: definite violations as
- * `<what> (<path>); <fix>`, or a thrown {@link UnknownValueError} when nothing
+ * `<what> (<path>); <fix>`, or a thrown `previewUnknown` error when nothing
  * but unknowns was found.
  */
 export function toPolicyFindings(findings: readonly PssFinding[]): Finding[] {
   const violations = findings.filter((f) => f.code !== PSS_UNKNOWN);
   if (violations.length === 0 && findings.length > 0) {
     const more = findings.length > 1 ? ` (and ${findings.length - 1} more)` : "";
-    throw new UnknownValueError(`${findings[0].path} is not known until apply${more}`);
+    throw previewUnknown(`${findings[0].path} is not known until apply${more}`);
   }
   return violations.map((f) => ({ message: `${f.message} (${f.path}); ${f.fix}` }));
 }

@@ -9,8 +9,8 @@
  * Preview unknowns: the lint reads the raw inputs (the SDK proxy would throw on
  * the first nested unknown), so an unknown value inside a document only makes
  * its statement "partial". Definite findings are reported; when a policy finds
- * nothing but some document it reads is unknown or partial, it throws an
- * `UnknownValueError`, which the pack reports as one advisory "skipped during
+ * nothing but some document it reads is unknown or partial, it throws a
+ * `previewUnknown` error, which the pack reports as one advisory "skipped during
  * preview" note.
  *
  * Lint results are cached per JSON string: the same document string (a shared
@@ -25,7 +25,7 @@ import {
 } from "../../../components/aws/iam/lint";
 import { rawProps } from "../../lib/sdk";
 import type { Finding, ResourceUnderCheck } from "../../lib/types";
-import { UnknownValueError } from "../../kubernetes/pod-policy";
+import { previewUnknown } from "../../lib/unknown";
 
 export type DocumentKind = "permissions" | "trust";
 
@@ -104,7 +104,7 @@ export interface IamRule {
 /**
  * The policy findings for one resource: every lint finding with one of the
  * rule's codes, as `<input>: <message>; <fix>`. Throws an
- * {@link UnknownValueError} when there is none but a document read is unknown.
+ * `previewUnknown` error (`lib/unknown.ts`) when there is none but a document read is unknown.
  */
 export function iamFindings(resource: ResourceUnderCheck, rule: IamRule): Finding[] {
   const refs = documentsOf(resource.type, rawProps(resource.props)).filter((r) =>
@@ -120,7 +120,7 @@ export function iamFindings(resource: ResourceUnderCheck, rule: IamRule): Findin
     if (isUnknown) unknown.push(ref.path);
   }
   if (out.length === 0 && unknown.length > 0) {
-    throw new UnknownValueError(`${unknown.join(", ")} is not fully known until apply`);
+    throw previewUnknown(`${unknown.join(", ")} is not fully known until apply`);
   }
   return out;
 }

@@ -1,4 +1,5 @@
-import { toPolicyFindings, UnknownValueError, WORKLOAD_TYPES } from "../../../policies/kubernetes/pod-policy";
+import { toPolicyFindings, WORKLOAD_TYPES } from "../../../policies/kubernetes/pod-policy";
+import { UnknownValueError } from "../../../policies/lib/unknown";
 import { k8sNoPrivileged } from "../../../policies/kubernetes/no-privileged";
 import { kubernetesTypeOf } from "../../../components/kubernetes/workloads";
 import { runPolicy } from "../harness";

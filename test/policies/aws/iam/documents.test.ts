@@ -4,7 +4,7 @@ import {
   lintDocument,
   PERMISSION_POLICY_TYPES,
 } from "../../../../policies/aws/iam/documents";
-import { UnknownValueError } from "../../../../policies/kubernetes/pod-policy";
+import { UnknownValueError } from "../../../../policies/lib/unknown";
 import { runPolicy, unknown } from "../../harness";
 import { iamNoResourceWildcard } from "../../../../policies/aws/iam/no-resource-wildcard";
 import { READ_BUCKET, TRUST_EC2, doc } from "./fixtures";
