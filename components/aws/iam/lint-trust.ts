@@ -4,11 +4,12 @@
  *
  * Codes: `PAVED_IAM_TRUST_PUBLIC`, `PAVED_IAM_TRUST_PUBLIC_WEAK_CONDITION`,
  * `PAVED_IAM_TRUST_NOT_PRINCIPAL`, `PAVED_IAM_TRUST_WILDCARD_ACTION`,
- * `PAVED_IAM_TRUST_OIDC_NO_SUB`, `PAVED_IAM_TRUST_OIDC_SUB_WILDCARD`,
- * `PAVED_IAM_TRUST_OIDC_NO_AUD`, `PAVED_IAM_TRUST_OIDC_UNCONDITIONED`,
+ * the web-identity codes of lint-oidc.ts (`PAVED_IAM_TRUST_OIDC_*`,
+ * `PAVED_IAM_TRUST_COGNITO_*`, `PAVED_IAM_TRUST_WEB_APP_NO_APP_ID`),
  * `PAVED_IAM_TRUST_SAML_NO_AUD`, `PAVED_IAM_TRUST_ACCOUNT_UNCONDITIONED`, and
  * `PAVED_IAM_MALFORMED` for a statement without Principal.
  */
+import { lintWebIdentity } from "./lint-oidc";
 import { isKnownString, isServiceWideWildcard } from "./match";
 import {
   conditionEntries,
@@ -41,25 +42,6 @@ export function oidcIssuerOf(federated: string): string | undefined {
   return /^[a-z0-9.-]+\.[a-z]{2,}(\/.*)?$/i.test(f) ? f : undefined;
 }
 
-/** True for GitHub Actions' issuer (`token.actions.githubusercontent.com`, with an optional enterprise path). */
-export function isGitHubIssuer(issuer: string): boolean {
-  return /^token\.actions\.githubusercontent\.com(\/[^/]+)?$/i.test(issuer);
-}
-
-/** True for an EKS cluster's issuer (`oidc.eks.<region>.amazonaws.com/id/<ID>`). */
-export function isEksIssuer(issuer: string): boolean {
-  return /^oidc\.eks\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\/id\/[A-Za-z0-9]+$/i.test(issuer);
-}
-
-function subIsWildcard(issuer: string, value: string): boolean {
-  const v = value.trim();
-  if (v === "*" || v === "") return true;
-  if (isGitHubIssuer(issuer)) return /^repo:[^:]*[*?]/.test(v);
-  if (isEksIssuer(issuer))
-    return /^system:serviceaccount:[^:]*[*?]/.test(v) || v === "system:serviceaccount:*";
-  return false;
-}
-
 function lintFederated(s: NormalizedStatement, federated: string, findings: LintFinding[]): void {
   const at = statementLabel(s);
   if (/:saml-provider\//.test(federated)) {
@@ -75,62 +57,7 @@ function lintFederated(s: NormalizedStatement, federated: string, findings: Lint
     return;
   }
   const issuer = oidcIssuerOf(federated);
-  if (issuer === undefined) return;
-  if (isGitHubIssuer(issuer) || isEksIssuer(issuer)) {
-    const subs = conditionEntries(s, `${issuer}:sub`);
-    const example = isGitHubIssuer(issuer)
-      ? `"repo:<org>/<repo>:ref:refs/heads/main"`
-      : `"system:serviceaccount:<namespace>:<serviceaccount>"`;
-    if (subs.length === 0) {
-      findings.push({
-        code: "PAVED_IAM_TRUST_OIDC_NO_SUB",
-        statementIndex: s.index,
-        action: "sts:AssumeRoleWithWebIdentity",
-        message: `${at} trusts OIDC issuer "${issuer}" without a "${issuer}:sub" condition, so any ${isGitHubIssuer(issuer) ? "repository on GitHub" : "service account in the cluster"} can assume the role`,
-        fix: `add "StringEquals": {"${issuer}:sub": ${example}}`,
-        severity: "critical",
-      });
-    } else {
-      for (const e of subs) {
-        for (const v of e.values) {
-          if (subIsWildcard(issuer, v)) {
-            findings.push({
-              code: "PAVED_IAM_TRUST_OIDC_SUB_WILDCARD",
-              statementIndex: s.index,
-              action: "sts:AssumeRoleWithWebIdentity",
-              message: `${at} condition ${e.key} "${v}" matches any ${isGitHubIssuer(issuer) ? "repository" : "namespace"}`,
-              fix: `pin the subject, for example ${example}`,
-              severity: "critical",
-            });
-          }
-        }
-      }
-    }
-    if (conditionEntries(s, `${issuer}:aud`).length === 0) {
-      findings.push({
-        code: "PAVED_IAM_TRUST_OIDC_NO_AUD",
-        statementIndex: s.index,
-        action: "sts:AssumeRoleWithWebIdentity",
-        message: `${at} trusts OIDC issuer "${issuer}" without a "${issuer}:aud" condition`,
-        fix: `add "StringEquals": {"${issuer}:aud": "sts.amazonaws.com"}`,
-        severity: "medium",
-      });
-    }
-    return;
-  }
-  const anyIssuerKey = Object.values(s.condition ?? {}).some((block) =>
-    Object.keys(block).some((k) => k.toLowerCase().startsWith(`${issuer.toLowerCase()}:`)),
-  );
-  if (!anyIssuerKey) {
-    findings.push({
-      code: "PAVED_IAM_TRUST_OIDC_UNCONDITIONED",
-      statementIndex: s.index,
-      action: "sts:AssumeRoleWithWebIdentity",
-      message: `${at} trusts OIDC issuer "${issuer}" without a condition on its claims`,
-      fix: `add a condition on "${issuer}:aud" and "${issuer}:sub"`,
-      severity: "high",
-    });
-  }
+  if (issuer !== undefined) lintWebIdentity(s, issuer, findings);
 }
 
 /** Lints a trust (assume-role) policy. Deny statements are exempt. */

@@ -26,7 +26,15 @@ import { isNoResourceLevelAction } from "./no-resource-actions";
 import { LintFinding, parsePolicyDocument, statementLabel } from "./parse";
 
 export * from "./parse";
-export { lintTrustDocument, oidcIssuerOf, isGitHubIssuer, isEksIssuer } from "./lint-trust";
+export { lintTrustDocument, oidcIssuerOf } from "./lint-trust";
+export {
+  isAppIdIssuer,
+  isCognitoIssuer,
+  isEksIssuer,
+  isGitHubIssuer,
+  isPinningOperator,
+  subIsWildcard,
+} from "./lint-oidc";
 export { NO_RESOURCE_LEVEL_ACTIONS, isNoResourceLevelAction } from "./no-resource-actions";
 export {
   actionMatches,
