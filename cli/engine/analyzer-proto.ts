@@ -62,6 +62,35 @@ export function toStruct(inputs: Record<string, unknown>): Struct {
   return Struct.fromJavaScript(stripUndefined(inputs) as Parameters<typeof Struct.fromJavaScript>[0]);
 }
 
+/**
+ * A Struct for a receiver in this process (the in-process transport): its
+ * fields are built only when something reads them as protobuf (a
+ * serialization, `getFieldsMap`), while `toJavaScript()`, which is all the
+ * policy SDK calls, answers the inputs directly (a fresh copy without
+ * `undefined`, the value a built Struct converts back to). Building jspb
+ * messages for every input only to read them back was most of the
+ * in-process cost per resource, and their garbage most of the GC time.
+ */
+export function lazyStruct(inputs: Record<string, unknown>): Struct {
+  const s = new Struct();
+  let built: Struct | undefined;
+  const full = () => (built ??= toStruct(inputs));
+  const proto = s as unknown as Record<string, (...a: unknown[]) => unknown>;
+  for (const m of [
+    "getFieldsMap",
+    "clearFieldsMap",
+    "serializeBinary",
+    "toObject",
+    "cloneMessage",
+    "toArray",
+  ]) {
+    proto[m] = (...a: unknown[]) =>
+      (full() as unknown as Record<string, (...x: unknown[]) => unknown>)[m](...a);
+  }
+  s.toJavaScript = () => stripUndefined(inputs) as ReturnType<Struct["toJavaScript"]>;
+  return s;
+}
+
 function options(parent: string | undefined): analyzerpb.AnalyzerResourceOptions {
   // Always set: without options the SDK answers "a more recent version of the Pulumi CLI is required".
   const opts = new analyzerpb.AnalyzerResourceOptions();

@@ -42,6 +42,7 @@ import {
   fromAnalyzeResponse,
   levelEnum,
   levelName,
+  lazyStruct,
   providerOf,
   toStruct,
 } from "./analyzer-proto";
@@ -320,7 +321,8 @@ export async function startAnalyzer(opts: StartAnalyzerOptions): Promise<Analyze
   const structOf = (r: AnalyzerResourceRecord) => {
     let s = structs.get(r);
     if (!s) {
-      s = convertOnce(toStruct(r.inputs));
+      // In-process nothing goes on a wire: the SDK only converts the Struct back to JavaScript.
+      s = convertOnce(transport === "in-process" ? lazyStruct(r.inputs) : toStruct(r.inputs));
       structs.set(r, s);
     }
     return s;
