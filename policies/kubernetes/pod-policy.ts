@@ -24,7 +24,16 @@ import { rawProps } from "../lib/sdk";
 import type { Finding, ResourceUnderCheck } from "../lib/types";
 import { previewUnknown } from "../lib/unknown";
 
-/** The workload types a pod policy reads, for docs: every token that holds a pod spec. */
+/**
+ * The type tokens a pod policy reads: every `@pulumi/kubernetes` token whose
+ * kind holds a pod spec (`podSpecsOf`), in every API version the provider
+ * ships, plus the Argo Rollout custom resource. Objects made by `ConfigGroup`,
+ * `ConfigFile`, `yaml/v2` and Helm charts register with these same tokens, so
+ * they are covered; anything else (AWS resources, ConfigMaps, the
+ * `...Patch` resources) is skipped before the policy reads it.
+ * `test/policies/kubernetes/types.test.ts` pins this list against the
+ * installed provider SDK.
+ */
 export const WORKLOAD_TYPES: readonly string[] = [
   "kubernetes:core/v1:Pod",
   "kubernetes:core/v1:PodTemplate",
@@ -33,8 +42,19 @@ export const WORKLOAD_TYPES: readonly string[] = [
   "kubernetes:apps/v1:StatefulSet",
   "kubernetes:apps/v1:DaemonSet",
   "kubernetes:apps/v1:ReplicaSet",
+  "kubernetes:apps/v1beta1:Deployment",
+  "kubernetes:apps/v1beta1:StatefulSet",
+  "kubernetes:apps/v1beta2:Deployment",
+  "kubernetes:apps/v1beta2:StatefulSet",
+  "kubernetes:apps/v1beta2:DaemonSet",
+  "kubernetes:apps/v1beta2:ReplicaSet",
+  "kubernetes:extensions/v1beta1:Deployment",
+  "kubernetes:extensions/v1beta1:DaemonSet",
+  "kubernetes:extensions/v1beta1:ReplicaSet",
   "kubernetes:batch/v1:Job",
   "kubernetes:batch/v1:CronJob",
+  "kubernetes:batch/v1beta1:CronJob",
+  "kubernetes:batch/v2alpha1:CronJob",
   "kubernetes:argoproj.io/v1alpha1:Rollout",
 ];
 
@@ -86,6 +106,7 @@ export function definePodPolicy<C = Record<string, never>>(
   return defineResourcePolicy<C>({
     ...metadata,
     category: "kubernetes",
+    types: WORKLOAD_TYPES,
     check(resource, ctx) {
       const found = podFindings(resource, { controls, ...options?.(ctx.config) });
       return toPolicyFindings(keep ? found.filter((f) => keep(f, ctx.config)) : found);

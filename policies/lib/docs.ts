@@ -31,6 +31,17 @@ const LEDGER = "paved-exemptions";
  * - staging: the pack's default levels;
  * - prod: the defaults, with every security-set policy mandatory.
  */
+/**
+ * The types a resource policy reads, for the docs: each token when there are a
+ * few; for a long list (the pod policies' workload tokens in every API version)
+ * the count and the distinct kinds.
+ */
+export function typesText(types: readonly string[]): string {
+  if (types.length <= 10) return types.map((t) => `\`${t}\``).join(", ");
+  const kinds = [...new Set(types.map((t) => t.slice(t.lastIndexOf(":") + 1)))];
+  return `${types.length} types (${kinds.join(", ")}, in every API version the provider ships)`;
+}
+
 export function stageLevel(p: PolicyDefinition, stage: Stage): EnforcementLevel {
   switch (stage) {
     case "dev":
@@ -125,7 +136,7 @@ export function renderPolicyDocs(policies: readonly PolicyDefinition[], version:
         "",
         p.description,
         "",
-        `Severity **${p.severity}**, default level **${p.defaultLevel}**${p.securitySet ? ", security set" : ""}, ${p.kind} policy${p.kind === "resource" && p.types ? ` on ${p.types.map((t) => `\`${t}\``).join(", ")}` : ""}.`,
+        `Severity **${p.severity}**, default level **${p.defaultLevel}**${p.securitySet ? ", security set" : ""}, ${p.kind} policy${p.kind === "resource" && p.types ? ` on ${typesText(p.types)}` : ""}.`,
         "",
         "Remediation:",
         "",
