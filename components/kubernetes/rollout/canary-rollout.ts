@@ -29,6 +29,8 @@ import {
   stepProblems,
 } from "./plan";
 import { stripUndefined } from "../merge";
+import { isRecord, isUnknownValue } from "../workloads";
+import { securityContextArgProblems } from "./pod-check";
 import { listArg } from "../../aws/arg-shape";
 
 /** The pattern name stamped on every object. */
@@ -200,6 +202,9 @@ export class CanaryRollout extends pulumi.ComponentResource {
       problems.addAll(r.problems);
       return value === undefined ? undefined : r.list;
     };
+    problems.addAll(securityContextArgProblems(args.securityContext, "securityContext"));
+    problems.addAll(securityContextArgProblems(args.podSecurityContext, "podSecurityContext"));
+    const plainObject = (v: unknown) => (isRecord(v) && !isUnknownValue(v) ? v : {});
     const podSpec = buildPodSpec({
       image: args.image,
       containerPort,
@@ -209,8 +214,8 @@ export class CanaryRollout extends pulumi.ComponentResource {
       args: stringList(args.args, "args"),
       readinessPath: args.readinessPath,
       serviceAccountName: args.serviceAccountName,
-      securityContext: args.securityContext ?? {},
-      podSecurityContext: args.podSecurityContext ?? {},
+      securityContext: plainObject(args.securityContext),
+      podSecurityContext: plainObject(args.podSecurityContext),
     });
     problems.addAll(podSpecProblems(podSpec));
     problems.throwIfAny(this);

@@ -11,7 +11,6 @@
  */
 import type { ValidationProblem } from "../../core/errors";
 import { nameProblem } from "../../core/naming";
-import { checkPodSpec } from "../pss";
 import { parseQuantity } from "../quantity";
 
 /** The default canary weights, in percent. */
@@ -265,15 +264,8 @@ export function buildPodSpec(input: PodTemplateInput): Record<string, unknown> {
   };
 }
 
-/** Checks the pod spec with the shared PSS restricted check (plus pinned images and resources). */
-export function podSpecProblems(podSpec: Record<string, unknown>): ValidationProblem[] {
-  return checkPodSpec(podSpec, { path: "template.spec" }).map((f) => ({
-    arg: f.path,
-    problem: `fails Pod Security restricted: ${f.message}`,
-    fix: f.fix,
-    code: f.code,
-  }));
-}
+// The pod template's Pod Security check lives in pod-check.ts (an unknown value there is refused, not skipped).
+export { podSpecProblems } from "./pod-check";
 
 /** Checks requests and limits: valid quantities, requests no larger than limits. */
 export function resourceProblems(r: ContainerResources): ValidationProblem[] {
