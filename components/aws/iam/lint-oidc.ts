@@ -159,33 +159,35 @@ function lintSubject(s: NormalizedStatement, issuer: string, findings: LintFindi
   const pinning = subs.filter((e) => e.pins);
   const pinned = pinning.some((e) => e.values.length > 0 && e.values.every((v) => !subIsWildcard(issuer, v)));
   if (pinned) return;
-  if (pinning.length === 0) {
-    const weak = subs.map((e) => e.operator);
+  const wildcards = pinning.flatMap((e) =>
+    e.values.filter((v) => subIsWildcard(issuer, v)).map((v) => ({ key: e.key, v })),
+  );
+  for (const { key, v } of wildcards) {
     findings.push({
-      code: "PAVED_IAM_TRUST_OIDC_NO_SUB",
+      code: "PAVED_IAM_TRUST_OIDC_SUB_WILDCARD",
       statementIndex: s.index,
       action: "sts:AssumeRoleWithWebIdentity",
-      message:
-        weak.length > 0
-          ? `${at} conditions "${issuer}:sub" only with ${weak.join(", ")}, which does not pin the subject, so ${whoElse(issuer)} can assume the role`
-          : `${at} trusts OIDC issuer "${issuer}" without a "${issuer}:sub" condition, so ${whoElse(issuer)} can assume the role`,
-      fix: `add "StringEquals": {"${issuer}:sub": ${example}} (StringLike for a pattern)`,
+      message: `${at} condition ${key} "${v}" matches ${isGitHubIssuer(issuer) ? "any repository" : isEksIssuer(issuer) ? "any namespace" : "any subject"}, so ${whoElse(issuer)} can assume the role`,
+      fix: `pin the subject, for example ${example}`,
       severity: "critical",
     });
-    return;
   }
-  for (const e of pinning) {
-    for (const v of e.values.filter((x) => subIsWildcard(issuer, x))) {
-      findings.push({
-        code: "PAVED_IAM_TRUST_OIDC_SUB_WILDCARD",
-        statementIndex: s.index,
-        action: "sts:AssumeRoleWithWebIdentity",
-        message: `${at} condition ${e.key} "${v}" matches ${isGitHubIssuer(issuer) ? "any repository" : isEksIssuer(issuer) ? "any namespace" : "any subject"}, so ${whoElse(issuer)} can assume the role`,
-        fix: `pin the subject, for example ${example}`,
-        severity: "critical",
-      });
-    }
-  }
+  if (wildcards.length > 0) return;
+  // No pinning operator on sub, or one with no value at all.
+  const weak = subs.filter((e) => !e.pins).map((e) => e.operator);
+  findings.push({
+    code: "PAVED_IAM_TRUST_OIDC_NO_SUB",
+    statementIndex: s.index,
+    action: "sts:AssumeRoleWithWebIdentity",
+    message:
+      pinning.length > 0
+        ? `${at} has a "${issuer}:sub" condition with no value, so it does not pin the subject`
+        : weak.length > 0
+          ? `${at} conditions "${issuer}:sub" only with ${weak.join(", ")}, which does not pin the subject, so ${whoElse(issuer)} can assume the role`
+          : `${at} trusts OIDC issuer "${issuer}" without a "${issuer}:sub" condition, so ${whoElse(issuer)} can assume the role`,
+    fix: `add "StringEquals": {"${issuer}:sub": ${example}} (StringLike for a pattern)`,
+    severity: "critical",
+  });
 }
 
 /** Lints one `Federated` OIDC principal of an Allow statement (whose values are all known). */

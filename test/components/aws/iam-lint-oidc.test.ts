@@ -139,6 +139,13 @@ const CASES: [string, unknown, string[]][] = [
     ["PAVED_IAM_TRUST_OIDC_NO_SUB"],
   ],
   [
+    "a sub condition with an empty value list pins nothing",
+    trust(provider("auth.example.com"), {
+      StringEquals: { "auth.example.com:aud": "sts", "auth.example.com:sub": [] },
+    }),
+    ["PAVED_IAM_TRUST_OIDC_NO_SUB"],
+  ],
+  [
     "another issuer with no claim condition at all",
     trust(provider("auth.example.com"), { Bool: { "aws:SecureTransport": "true" } }),
     ["PAVED_IAM_TRUST_OIDC_UNCONDITIONED"],
