@@ -13,12 +13,22 @@
 const fs = require("fs");
 const path = require("path");
 
-const hooked = globalThis[Symbol.for("paved.typescript-hook")];
+// paved's hook leaves files under node_modules alone (they are compiled
+// JavaScript), so an installed pack (node_modules/paved/policies) always
+// registers sucrase's, as before the hook existed.
+const installed = __dirname.split(path.sep).includes("node_modules");
+const hooked = globalThis[Symbol.for("paved.typescript-hook")] && !installed;
 if (!hooked) {
   delete require.extensions[".ts"];
   const bootstrap = path.join(__dirname, "..", "bin", "bootstrap.js");
   if (!(fs.existsSync(bootstrap) && require(bootstrap).registerLoader())) {
-    require("sucrase/dist/register").registerTS();
+    // Installed, this package is under node_modules, which sucrase's hook skips by
+    // default: transpile this package's own .ts files (the pack, ../components) only.
+    const own = path.resolve(__dirname, "..") + path.sep;
+    require("sucrase/dist/register").registerTS({
+      ignoreNodeModules: false,
+      matcher: (file) => file.startsWith(own) && !file.slice(own.length).includes(`node_modules${path.sep}`),
+    });
   }
 }
 // The SDK deserializes every resource once per policy; once per request is
