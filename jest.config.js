@@ -15,6 +15,9 @@ module.exports = {
   // one module registry per test file keeps files independent.
   resetModules: false,
   testTimeout: 60000,
+  // Every core: jest's default leaves one for itself (1 worker on a 2-core CI box),
+  // but the main process only schedules. Measured on 2 cores: 118 s -> 67 s.
+  maxWorkers: "100%",
   // Examples import the library as an app team does (`from "paved"`).
   moduleNameMapper: { "^paved$": "<rootDir>/components/index.ts" },
 };
