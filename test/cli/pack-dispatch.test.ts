@@ -30,7 +30,7 @@ test("every resource type gets the SDK's own answer over the whole pack", async 
   try {
     const entry = loadPackInProcess(path.join(__dirname, "../../policies"));
     const info = await entry.getAnalyzerInfo();
-     
+
     const server = require("@pulumi/policy/server") as { makeAnalyzeRpcFun: (...a: unknown[]) => Rpc };
     const whole = server.makeAnalyzeRpcFun(info.getName(), info.getVersion(), "advisory", packArgs.policies);
     const types = new Set(records.map((r) => r.type));
