@@ -12,10 +12,10 @@
  * Speed: one process, one HTTP/2 channel, Analyze calls pipelined with a
  * bounded window, and each resource's protobuf Struct built once and shared
  * by Analyze, AnalyzeStack and Remediate. Over gRPC the protocol's per-call
- * cost dominates: 10,000 resources against a pack with no policies at all
- * took 12.1 s on the (loaded) 2-core box, ours 13.7 s, @pulumi/awsguard 14.0 s.
- * `transport: "in-process"` serves the same handlers without the wire
- * (analyzer-inprocess.ts): 1.6-3.2 s for the same 10,000.
+ * cost dominates (a pack with no policies at all takes most of a real pack's
+ * time). `transport: "in-process"` serves the same handlers without the wire
+ * (analyzer-inprocess.ts), and builds a Struct only if it goes on one.
+ * Figures: bench/RESULTS.md.
  *
  * @example
  * const pack = await startAnalyzer({ packDir: "policies", config: { all: "mandatory" } });
