@@ -1,0 +1,173 @@
+/**
+ * The publishable policy pack (`npm run build:pack`): a directory that
+ * `pulumi policy publish` can upload as it is. The service installs the
+ * dependencies its package.json declares and nothing else, so the pack must
+ * not reach into the repository (../components, the root node_modules).
+ *
+ * The pack is built into a temporary directory outside the repository (no
+ * node_modules in any parent directory) whose node_modules holds symlinks to
+ * the declared dependencies only: a require of anything else fails there, as
+ * it would after publishing. One build is shared by every assertion.
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import { builtinModules, createRequire } from "module";
+import * as os from "os";
+import * as path from "path";
+import * as ts from "typescript";
+import { startAnalyzer } from "../../cli/engine/analyzer";
+import { packArgs } from "../../policies/pack";
+
+const ROOT = path.resolve(__dirname, "../..");
+const root = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
+  name: string;
+  version: string;
+  dependencies: Record<string, string>;
+};
+const lock = JSON.parse(fs.readFileSync(path.join(ROOT, "package-lock.json"), "utf8")) as {
+  packages: Record<string, { version?: string }>;
+};
+
+interface Manifest {
+  name: string;
+  version: string;
+  main: string;
+  dependencies: Record<string, string>;
+}
+
+let work = "";
+let pack = "";
+let manifest: Manifest;
+
+/** Every file under `dir`, relative, skipping node_modules. */
+function filesIn(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .filter((f) => !f.split(path.sep).includes("node_modules"))
+    .sort();
+}
+
+/** The specifiers of every `require(...)` in a JavaScript file; a computed one as `<computed ...>`. */
+function requiresIn(file: string): string[] {
+  const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "require") {
+      const [arg] = node.arguments;
+      found.push(arg && ts.isStringLiteralLike(arg) ? arg.text : `<computed ${node.getText(source)}>`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+function packageOf(spec: string): string {
+  const parts = spec.split("/");
+  return spec.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
+}
+
+beforeAll(() => {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), "paved-policy-pack-"));
+  pack = path.join(work, "pack");
+  // Outside the repository, nothing above the pack may provide a module.
+  for (let dir = work; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, "node_modules"))) {
+      throw new Error(`${dir}/node_modules would let the pack load undeclared packages`);
+    }
+    if (path.dirname(dir) === dir) break;
+  }
+  const r = spawnSync("npm", ["run", "--silent", "build:pack", "--", "--out", pack], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, npm_config_update_notifier: "false" },
+  });
+  if (r.status !== 0) throw new Error(`npm run build:pack failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+  manifest = JSON.parse(fs.readFileSync(path.join(pack, "package.json"), "utf8")) as Manifest;
+  // What the service's install provides: the declared dependencies, nothing else.
+  for (const name of Object.keys(manifest.dependencies)) {
+    const link = path.join(pack, "node_modules", name);
+    fs.mkdirSync(path.dirname(link), { recursive: true });
+    fs.symlinkSync(path.join(ROOT, "node_modules", name), link, "dir");
+  }
+}, 120_000);
+
+afterAll(() => {
+  if (work) fs.rmSync(work, { recursive: true, force: true });
+});
+
+describe("the assembled pack directory", () => {
+  test("has the manifest, the entry, and compiled policies and components side by side", () => {
+    const files = filesIn(pack);
+    expect(files).toEqual(expect.arrayContaining(["PulumiPolicy.yaml", "package.json", manifest.main]));
+    expect(files).toContain(path.join("policies", "pack.js"));
+    expect(files.some((f) => f.startsWith(`components${path.sep}`) && f.endsWith(".js"))).toBe(true);
+    expect(fs.readFileSync(path.join(pack, "PulumiPolicy.yaml"), "utf8")).toBe(
+      fs.readFileSync(path.join(ROOT, "policies", "PulumiPolicy.yaml"), "utf8"),
+    );
+  });
+
+  test("needs no TypeScript at run time: no .ts sources, and the entry loads compiled files", () => {
+    expect(filesIn(pack).filter((f) => f.endsWith(".ts"))).toEqual([]);
+    expect(requiresIn(path.join(pack, manifest.main))).toContain("./policies/index.js");
+  });
+
+  test("package.json carries the library's version and pins dependencies as the root does", () => {
+    expect(manifest.version).toBe(root.version);
+    expect(manifest.name).toBe(root.name);
+    expect(manifest.dependencies["@pulumi/policy"]).toBe(root.dependencies["@pulumi/policy"]);
+    expect(manifest.dependencies["@pulumi/pulumi"]).toBe(root.dependencies["@pulumi/pulumi"]);
+    for (const [name, version] of Object.entries(manifest.dependencies)) {
+      expect([name, name in root.dependencies]).toEqual([name, true]);
+      expect([name, version]).toEqual([name, lock.packages[`node_modules/${name}`]?.version]);
+    }
+  });
+
+  test("every require resolves inside the pack or to a declared dependency, and every dependency is used", () => {
+    const declared = new Set(Object.keys(manifest.dependencies));
+    const required = new Set<string>();
+    const problems: string[] = [];
+    for (const rel of filesIn(pack).filter((f) => f.endsWith(".js"))) {
+      const file = path.join(pack, rel);
+      const req = createRequire(file);
+      for (const spec of requiresIn(file)) {
+        if (spec.startsWith("<computed")) {
+          problems.push(`${rel}: ${spec}`);
+        } else if (spec.startsWith(".")) {
+          let target = "";
+          try {
+            target = req.resolve(spec);
+          } catch {
+            problems.push(`${rel}: ${spec} does not resolve`);
+            continue;
+          }
+          if (path.relative(pack, target).startsWith("..")) problems.push(`${rel}: ${spec} leaves the pack`);
+        } else if (!(spec.startsWith("node:") || builtinModules.includes(spec))) {
+          const name = packageOf(spec);
+          required.add(name);
+          if (!declared.has(name)) problems.push(`${rel}: ${spec} is not a declared dependency`);
+          else req.resolve(spec); // throws when the declared package does not provide it
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    // Exactly what the code requires, plus the engine's runner package.
+    expect([...declared].sort()).toEqual([...new Set([...required, "@pulumi/pulumi"])].sort());
+  });
+});
+
+describe("started the way the engine starts it", () => {
+  test("serves every policy of the pack, as paved at the library's version", async () => {
+    const analyzer = await startAnalyzer({ packDir: pack, transport: "process", env: { NODE_PATH: "" } });
+    try {
+      const info = await analyzer.info();
+      expect(info.name).toBe("paved");
+      expect(info.version).toBe(root.version);
+      expect(info.policies.map((p) => p.name)).toEqual((packArgs.policies ?? []).map((p) => p.name));
+    } finally {
+      await analyzer.close();
+    }
+  });
+});
