@@ -15,10 +15,16 @@ export type { RecordedResource };
 export { settle };
 
 /** Installs the mocks with stack config (`{"paved:appId": "..."}`); returns the live record list. */
-export function useMocks(opts: MockEngineOptions & { config?: Record<string, string>; stack?: string } = {}) {
+export function useMocks(
+  opts: MockEngineOptions & { config?: Record<string, string>; stack?: string; transforms?: boolean } = {},
+) {
   const engine = new MockEngine(opts);
   if (opts.config) pulumi.runtime.setAllConfig(opts.config);
-  return installMockEngine(engine, { project: "paved-test", stack: opts.stack ?? "dev" });
+  return installMockEngine(engine, {
+    project: "paved-test",
+    stack: opts.stack ?? "dev",
+    transforms: opts.transforms,
+  });
 }
 
 /** Replaces the stack config (keys like `paved:environment`). */

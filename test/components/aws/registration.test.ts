@@ -15,20 +15,18 @@ class AppRegistryMocks extends MockEngine {
     return r;
   }
 }
-const records = installMockEngine(new AppRegistryMocks(), { project: "paved-test", stack: "dev" });
+const records = installMockEngine(new AppRegistryMocks(), {
+  project: "paved-test",
+  stack: "dev",
+  transforms: true,
+});
 pulumi.runtime.setAllConfig(DEV_GOVERNANCE);
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import { PavedValidationError } from "../../../components/core/errors";
 import { errorOf as thrown } from "../validation-error";
 import { PAVED_VERSION } from "../../../components/core/version";
-import {
-  AppRegistration,
-  AppRegistrationArgs,
-  enableMockStackTransforms,
-} from "../../../components/aws/registration";
-
-enableMockStackTransforms();
+import { AppRegistration, AppRegistrationArgs } from "../../../components/aws/registration";
 
 const GROUP_ARN = "arn:aws:resource-groups:us-east-1:123456789012:group/payments-api-dev/0abc";
 const CONTACTS = ["oncall-payments@example.com", "@payments-oncall"];

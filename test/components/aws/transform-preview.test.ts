@@ -1,10 +1,8 @@
 import { DEV_GOVERNANCE, settle, useMocks } from "../../helpers/pulumi";
-const records = useMocks({ config: DEV_GOVERNANCE, preview: true });
+const records = useMocks({ config: DEV_GOVERNANCE, preview: true, transforms: true });
 import * as aws from "@pulumi/aws";
-import { enableMockStackTransforms, registerGovernanceTransform } from "../../../components/aws/registration";
+import { registerGovernanceTransform } from "../../../components/aws/registration";
 import { UNKNOWN_SENTINEL } from "../../../components/aws/iam/lint";
-
-enableMockStackTransforms();
 
 test("during preview, tags that are not known yet stay unknown instead of being replaced", async () => {
   registerGovernanceTransform();

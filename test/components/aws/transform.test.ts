@@ -1,12 +1,10 @@
 import { DEV_GOVERNANCE, setConfig, settle, useMocks, valueOf } from "../../helpers/pulumi";
-const records = useMocks({ config: DEV_GOVERNANCE });
+const records = useMocks({ config: DEV_GOVERNANCE, transforms: true });
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import { errorOf as thrown } from "../validation-error";
-import { enableMockStackTransforms, registerGovernanceTransform } from "../../../components/aws/registration";
-
-enableMockStackTransforms();
+import { registerGovernanceTransform } from "../../../components/aws/registration";
 
 const GOV_TAGS = {
   "app-id": "payments-api",
