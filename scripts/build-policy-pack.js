@@ -207,7 +207,7 @@ function build(outDir) {
   return manifest;
 }
 
-module.exports = { build, walkRequires, packageName, ENGINE_PACKAGES };
+module.exports = { build, walkRequires, pinnedDependencies, packageName, ENGINE_PACKAGES };
 
 if (require.main === module) {
   const args = process.argv.slice(2);

@@ -158,6 +158,20 @@ describe("the assembled pack directory", () => {
   });
 });
 
+describe("packed for publishing", () => {
+  test("npm pack in the pack directory (how a Node.js pack is uploaded) takes every file but node_modules", () => {
+    const r = spawnSync("npm", ["pack", "--dry-run", "--json"], {
+      cwd: pack,
+      encoding: "utf8",
+      env: { ...process.env, npm_config_update_notifier: "false" },
+    });
+    expect(r.status).toBe(0);
+    const [packed] = JSON.parse(r.stdout) as { files: { path: string }[] }[];
+    const packedFiles = packed.files.map((f) => f.path.split("/").join(path.sep)).sort();
+    expect(packedFiles).toEqual(filesIn(pack));
+  });
+});
+
 describe("started the way the engine starts it", () => {
   test("serves every policy of the pack, as paved at the library's version", async () => {
     const analyzer = await startAnalyzer({ packDir: pack, transport: "process", env: { NODE_PATH: "" } });
@@ -169,5 +183,62 @@ describe("started the way the engine starts it", () => {
     } finally {
       await analyzer.close();
     }
+  });
+});
+
+describe("the build's require walk and version pins", () => {
+  const { walkRequires, pinnedDependencies } = require("../../scripts/build-policy-pack.js") as {
+    pinnedDependencies: (names: string[], problems: string[]) => Record<string, string>;
+    walkRequires: (
+      packDir: string,
+      entry: string,
+    ) => { packages: string[]; reached: Set<string>; problems: string[] };
+  };
+
+  test("follows relative requires, names packages, and rejects what would break a published pack", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "paved-walk-"));
+    try {
+      const packDir = path.join(dir, "pack");
+      fs.mkdirSync(path.join(packDir, "lib"), { recursive: true });
+      fs.writeFileSync(path.join(dir, "outside.js"), "");
+      fs.writeFileSync(
+        path.join(packDir, "index.js"),
+        'require("./lib"); require("fs"); require("node:path");',
+      );
+      fs.writeFileSync(
+        path.join(packDir, "lib", "index.js"),
+        [
+          'require("@scope/pkg/sub");',
+          'require("plain/deep/file");',
+          'const s = "require(\\"in-a-string\\")";',
+          'require("../../outside");',
+          'require("./missing");',
+          "require(s);",
+        ].join("\n"),
+      );
+      const walk = walkRequires(packDir, path.join(packDir, "index.js"));
+      expect(walk.packages).toEqual(["@scope/pkg", "plain"]);
+      expect([...walk.reached].map((f) => path.relative(packDir, f)).sort()).toEqual([
+        "index.js",
+        path.join("lib", "index.js"),
+      ]);
+      expect(walk.problems).toEqual([
+        `${path.join("lib", "index.js")}: computed require(s) cannot be checked`,
+        `${path.join("lib", "index.js")}: require("../../outside") leaves the pack directory`,
+        `${path.join("lib", "index.js")}: require("./missing") names no file`,
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("pins a runtime dependency to the lock's version and refuses a dev-only or unknown package", () => {
+    const problems: string[] = [];
+    const pins = pinnedDependencies(["yaml", "prettier", "left-pad-not-here"], problems);
+    expect(pins).toEqual({ yaml: lock.packages["node_modules/yaml"]?.version });
+    expect(problems).toEqual([
+      `prettier is required by the pack but is not in paved's package.json "dependencies"`,
+      `left-pad-not-here is required by the pack but is not in paved's package.json "dependencies"`,
+    ]);
   });
 });
