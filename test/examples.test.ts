@@ -15,10 +15,10 @@
  * beside them, the CLI resolves that name to its own package (cli/engine/loader.ts):
  * here, this checkout's sources.
  */
-import { spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { parse as parseYaml } from "yaml";
+import { CliResult, runNode } from "./cli/run-cli";
 
 const ROOT = path.resolve(__dirname, "..");
 const EXAMPLES = ["web-service", "shared-volume-cluster", "team-namespace", "blocked"] as const;
@@ -36,26 +36,10 @@ const PROGRAMS: readonly Program[] = [
   ...["dev", "staging", "prod"].map((stack) => ({ id: `platform (${stack})`, dir: ".", stack })),
 ];
 
-interface Spawned {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+type Spawned = CliResult;
 
 function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Spawned> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
-      cwd: ROOT,
-      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+  return runNode(args, { env });
 }
 
 /** Runs jobs two at a time (CI has two cores). */

@@ -9,6 +9,7 @@
  */
 import * as fs from "fs";
 import { startAnalyzer } from "../../cli/engine/analyzer";
+import { analyzerRecord } from "../../cli/engine/pack";
 import { parseState } from "../../cli/engine/state";
 import { childPids, peakRss } from "./measure";
 
@@ -17,14 +18,7 @@ async function main(): Promise<void> {
   const snapshot = parseState(fs.readFileSync(stateFile, "utf8"), stateFile);
   const records = snapshot.resources
     .filter((r) => r.type !== "pulumi:pulumi:Stack" && !r.type.startsWith("pulumi:providers:"))
-    .map((r) => ({
-      urn: r.urn,
-      type: r.type,
-      name: r.name,
-      inputs: r.properties,
-      parent: r.parent,
-      dependencies: r.dependencies,
-    }));
+    .map((r) => analyzerRecord(r));
   const analyzer = await startAnalyzer({
     packDir,
     transport: transport as "process" | "in-process",

@@ -98,7 +98,10 @@ export function providerResolver(
 }
 
 /** The record shape the client sends: inputs as the resource's properties, with its provider. */
-function record(r: CheckResource, provider?: (r: CheckResource) => ProviderRecord | undefined) {
+export function analyzerRecord(
+  r: CheckResource,
+  provider?: (r: CheckResource) => ProviderRecord | undefined,
+) {
   return {
     urn: r.urn,
     type: r.type,
@@ -169,11 +172,11 @@ export async function startPolicyPack(opts: PackStartOptions): Promise<PolicyAna
   let provider: ((r: CheckResource) => ProviderRecord | undefined) | undefined;
   // One record per resource: the client caches each record's protobuf Struct by identity,
   // so Analyze and AnalyzeStack share the conversion.
-  const records = new WeakMap<CheckResource, ReturnType<typeof record>>();
+  const records = new WeakMap<CheckResource, ReturnType<typeof analyzerRecord>>();
   const recordOf = (r: CheckResource) => {
     let rec = records.get(r);
     if (!rec) {
-      rec = record(r, provider);
+      rec = analyzerRecord(r, provider);
       records.set(r, rec);
     }
     return rec;

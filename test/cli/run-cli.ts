@@ -21,8 +21,16 @@ export function paved(
   args: readonly string[],
   opts: { input?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<CliResult> {
+  return runNode([BIN, ...args], opts);
+}
+
+/** Runs `node <args>` from the repository root, without colour; `input` is written to stdin. */
+export function runNode(
+  args: readonly string[],
+  opts: { input?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, args, {
       cwd: ROOT,
       env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined, ...opts.env },
       stdio: ["pipe", "pipe", "pipe"],
