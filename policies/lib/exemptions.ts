@@ -207,10 +207,15 @@ export function parseExemptionsText(text: string, where: string): ExemptionSet {
 
 const fileCache = new Map<string, ExemptionSet>();
 
+let lastShared: { file: string; cwd: string; set: ExemptionSet } | undefined;
+
 /** The shared file's exemptions (from `PAVED_EXEMPTIONS_FILE`), read once per path. */
 export function sharedExemptions(): ExemptionSet {
   const file = process.env.PAVED_EXEMPTIONS_FILE;
   if (!file) return EMPTY;
+  // Called for every resource with findings: skip path.resolve when nothing changed.
+  const cwd = process.cwd();
+  if (lastShared && lastShared.file === file && lastShared.cwd === cwd) return lastShared.set;
   const resolved = path.resolve(file);
   let set = fileCache.get(resolved);
   if (!set) {
@@ -226,12 +231,14 @@ export function sharedExemptions(): ExemptionSet {
     set ??= parseExemptionsText(text ?? "", path.basename(resolved));
     fileCache.set(resolved, set);
   }
+  lastShared = { file, cwd, set };
   return set;
 }
 
 /** Forgets the cached file (tests; a long-lived process whose file changed). */
 export function resetExemptionCache(): void {
   fileCache.clear();
+  lastShared = undefined;
   used.clear();
 }
 

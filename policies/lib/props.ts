@@ -40,7 +40,15 @@ export function isTrue(v: unknown): boolean {
 
 /** A list of strings from a string or list (non-strings dropped). */
 export function asStrings(v: unknown): string[] {
-  return asList(v).filter((x): x is string => typeof x === "string");
+  // A loop, not asList().filter(): this runs on every rule of every security group.
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v)) return typeof v === "string" ? [v] : [];
+  const out: string[] = [];
+  for (let i = 0; i < v.length; i++) {
+    const x: unknown = v[i];
+    if (typeof x === "string") out.push(x);
+  }
+  return out;
 }
 
 /** True for the SDK's "value unknown during preview" error (recognised by name: the class is internal). */

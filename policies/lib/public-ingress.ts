@@ -37,6 +37,40 @@ export const PUBLIC_INGRESS_SCHEMA = {
   },
 };
 
+/** The port table with the configured extra ports, built once per table and port list. */
+const portTables = new WeakMap<object, Map<string, Readonly<Record<number, string>>>>();
+function portTable(
+  table: Readonly<Record<number, string>>,
+  additional: readonly number[],
+): Readonly<Record<number, string>> {
+  let byExtra = portTables.get(table);
+  if (!byExtra) {
+    byExtra = new Map();
+    portTables.set(table, byExtra);
+  }
+  const key = additional.join(",");
+  let ports = byExtra.get(key);
+  if (!ports) {
+    const merged: Record<number, string> = { ...table };
+    for (const p of additional) merged[p] ??= `port ${p}`;
+    ports = Object.freeze(merged);
+    byExtra.set(key, ports);
+  }
+  return ports;
+}
+
+/** `classifyCidr` is pure and a stack repeats the same few ranges: remember them (bounded). */
+const classes = new Map<string, CidrClass>();
+function cidrClass(cidr: string): CidrClass {
+  let c = classes.get(cidr);
+  if (c === undefined) {
+    if (classes.size >= 4096) classes.clear();
+    c = classifyCidr(cidr);
+    classes.set(cidr, c);
+  }
+  return c;
+}
+
 /** Findings for every ingress rule of the resource that opens a port of `table` to a forbidden source. */
 export function publicIngressFindings(
   type: string,
@@ -45,8 +79,7 @@ export function publicIngressFindings(
   config: PublicIngressConfig,
   fix: string,
 ): Finding[] {
-  const ports: Record<number, string> = { ...table };
-  for (const p of config.additionalPorts) ports[p] ??= `port ${p}`;
+  const ports = portTable(table, config.additionalPorts);
   const forbidden = new Set<CidrClass>(config.forbiddenSources);
   const findings: Finding[] = [];
   for (const r of sgRules(type, props)) {
@@ -61,7 +94,7 @@ export function publicIngressFindings(
     if (!r.ports) continue;
     const hit = coveredPorts(r.ports, ports);
     if (hit.length === 0) continue;
-    const sources = r.cidrs.filter((c) => forbidden.has(classifyCidr(c)));
+    const sources = r.cidrs.filter((c) => forbidden.has(cidrClass(c)));
     if (sources.length === 0) continue;
     const named = hit.map((p) => `${p} (${ports[p]})`).join(", ");
     const range = formatPortRange(r.ports);

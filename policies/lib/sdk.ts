@@ -83,18 +83,21 @@ function emit(
     def.name === LEDGER_POLICY
       ? []
       : [...sharedExemptions().exemptions, ...configExemptions(def.name, configRaw)];
-  const now = new Date();
+  let now: Date | undefined;
   for (const f of findings) {
     const urn = f.urn ?? fallback?.urn ?? "";
     const text = `${def.description}\n${f.message}`;
-    const parts = fallback && urn === fallback.urn ? fallback : urnParts(urn);
-    const target: ExemptionTarget = { policy: def.name, urn, type: parts.type, name: parts.name };
-    const match = candidates.find((e) => exemptionMatches(e, target));
+    let match: LoadedExemption | undefined;
+    if (candidates.length > 0) {
+      const parts = fallback && urn === fallback.urn ? fallback : urnParts(urn);
+      const target: ExemptionTarget = { policy: def.name, urn, type: parts.type, name: parts.name };
+      match = candidates.find((e) => exemptionMatches(e, target));
+    }
     if (f.advisory) {
       report({ message: text, urn: urn || undefined, enforcementLevel: "advisory" });
     } else if (!match) {
       report({ message: text, urn: urn || undefined });
-    } else if (isExpired(match, now)) {
+    } else if (isExpired(match, (now ??= new Date()))) {
       report({
         message: `${text}\n(exemption ${match.ticket} expired on ${match.expires}: renew it or fix the resource)`,
         urn: urn || undefined,
