@@ -14,31 +14,7 @@ import {
 import { networkTopology, planSegmentedNetwork } from "../../../components/aws/network/topology";
 import { numberEntries } from "../../../components/aws/network/rules";
 import { ruleDescription } from "../../../components/aws/network/firewall";
-
-export const SAMPLE_FLOWS: FlowSpec[] = [
-  { from: "web", to: "public", justification: "Customers reach the public load balancer", ticket: "CHG-100" },
-  {
-    from: "public",
-    to: "app",
-    ports: 8080,
-    justification: "Load balancer forwards to the app",
-    ticket: "CHG-100",
-  },
-  {
-    from: "app",
-    to: "data",
-    ports: 5432,
-    justification: "App reads and writes PostgreSQL",
-    ticket: "CHG-101",
-  },
-  {
-    from: "app",
-    to: "internet",
-    ports: 443,
-    justification: "App calls the payment provider API",
-    ticket: "CHG-102",
-  },
-];
+import { SAMPLE_FLOWS } from "./network-fixtures";
 
 function input(over: Partial<NetworkPlanInput> = {}): NetworkPlanInput {
   return {

@@ -19,31 +19,7 @@ import { PATTERN_TAG, REQUIRED_TAG_KEYS, VERSION_TAG } from "../../../components
 import { SegmentedNetwork } from "../../../components/aws/network/network";
 import type { SegmentedNetworkArgs } from "../../../components/aws/network/args";
 import type { FlowSpec } from "../../../components/aws/network/types";
-
-const SAMPLE_FLOWS: FlowSpec[] = [
-  { from: "web", to: "public", justification: "Customers reach the public load balancer", ticket: "CHG-100" },
-  {
-    from: "public",
-    to: "app",
-    ports: 8080,
-    justification: "Load balancer forwards to the app",
-    ticket: "CHG-100",
-  },
-  {
-    from: "app",
-    to: "data",
-    ports: 5432,
-    justification: "App reads and writes PostgreSQL",
-    ticket: "CHG-101",
-  },
-  {
-    from: "app",
-    to: "internet",
-    ports: 443,
-    justification: "App calls the payment provider API",
-    ticket: "CHG-102",
-  },
-];
+import { SAMPLE_FLOWS } from "./network-fixtures";
 
 /** Types AWS cannot tag. */
 const UNTAGGABLE = new Set([
