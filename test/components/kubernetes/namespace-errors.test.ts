@@ -1,36 +1,8 @@
 import { DEV_GOVERNANCE, settle, useMocks } from "../../helpers/pulumi";
 const records = useMocks({ config: DEV_GOVERNANCE });
 import { errorOf } from "../validation-error";
-import {
-  IngressFlow,
-  NamespaceBaseline,
-  NamespaceBaselineArgs,
-} from "../../../components/kubernetes/namespace";
-
-const SAMPLE_FLOWS: IngressFlow[] = [
-  {
-    from: { namespace: "ingress-nginx", podSelector: { "app.kubernetes.io/name": "ingress-nginx" } },
-    to: "api",
-    ports: [8080],
-    justification: "public traffic through the shared ingress",
-    ticket: "CHG-100",
-  },
-  {
-    from: { podSelector: { app: "api" } },
-    to: "db",
-    ports: [5432],
-    justification: "api reads and writes orders",
-    ticket: "CHG-101",
-  },
-  {
-    from: { ipBlock: { cidr: "10.50.0.0/16", except: ["10.50.9.0/24"] } },
-    to: "api",
-    ports: ["9000-9010"],
-    protocol: "UDP",
-    justification: "on-premises telemetry",
-    ticket: "CHG-102",
-  },
-];
+import { NamespaceBaseline, NamespaceBaselineArgs } from "../../../components/kubernetes/namespace";
+import { SAMPLE_FLOWS } from "./namespace-fixtures";
 
 describe("NamespaceBaseline bad input", () => {
   test.each([

@@ -9,11 +9,8 @@ import {
 const records = useMocks({ config: DEV_GOVERNANCE });
 import * as k8s from "@pulumi/kubernetes";
 import { PAVED_VERSION } from "../../../components/core/version";
-import {
-  IngressFlow,
-  NamespaceBaseline,
-  NamespaceBaselineArgs,
-} from "../../../components/kubernetes/namespace";
+import { NamespaceBaseline, NamespaceBaselineArgs } from "../../../components/kubernetes/namespace";
+import { SAMPLE_FLOWS } from "./namespace-fixtures";
 
 const GOV_LABELS = {
   "paved.dev/app-id": "payments-api",
@@ -24,31 +21,6 @@ const GOV_LABELS = {
   "paved.dev/pattern": "NamespaceBaseline",
   "paved.dev/version": PAVED_VERSION,
 };
-
-const SAMPLE_FLOWS: IngressFlow[] = [
-  {
-    from: { namespace: "ingress-nginx", podSelector: { "app.kubernetes.io/name": "ingress-nginx" } },
-    to: "api",
-    ports: [8080],
-    justification: "public traffic through the shared ingress",
-    ticket: "CHG-100",
-  },
-  {
-    from: { podSelector: { app: "api" } },
-    to: "db",
-    ports: [5432],
-    justification: "api reads and writes orders",
-    ticket: "CHG-101",
-  },
-  {
-    from: { ipBlock: { cidr: "10.50.0.0/16", except: ["10.50.9.0/24"] } },
-    to: "api",
-    ports: ["9000-9010"],
-    protocol: "UDP",
-    justification: "on-premises telemetry",
-    ticket: "CHG-102",
-  },
-];
 
 const SAMPLE: NamespaceBaselineArgs = {
   namespace: "payments",
