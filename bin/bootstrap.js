@@ -24,7 +24,7 @@ function loaderCode(file) {
     const version = JSON.parse(fs.readFileSync(require.resolve("sucrase/package.json"), "utf8")).version;
     const key = crypto
       .createHash("sha256")
-      .update(`bootstrap\0${version}\0${file}\0`)
+      .update(`bootstrap\0${version}\0native-es\0${file}\0`)
       .update(source)
       .digest("hex");
     cached = path.join(dir, `${key}.js`);
@@ -33,7 +33,11 @@ function loaderCode(file) {
     // a miss (or no cache): transpile below
   }
   const { transform } = require("sucrase");
-  const code = transform(source, { transforms: ["typescript", "imports"], filePath: file }).code;
+  const code = transform(source, {
+    transforms: ["typescript", "imports"],
+    disableESTransforms: true,
+    filePath: file,
+  }).code;
   if (cached) {
     try {
       fs.mkdirSync(dir, { recursive: true });

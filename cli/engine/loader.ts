@@ -72,8 +72,18 @@ function registerSelfResolution(): void {
   };
 }
 
-/** Sucrase's options for TypeScript: types stripped, ESM imports to CommonJS. Line numbers are kept. */
-const SUCRASE_OPTIONS = { transforms: ["typescript", "imports"] as ("typescript" | "imports")[] };
+/**
+ * Sucrase's options for TypeScript: types stripped, ESM imports to CommonJS,
+ * line numbers kept. Modern syntax stays as written (`disableESTransforms`):
+ * Node runs optional chaining, `??` and class fields natively, as the
+ * ES2022 build emits them, while sucrase's down-levelled forms allocate a
+ * closure or an array at every `?.` and `??` (measured: a tenth of the
+ * policy pack's time on a large stack).
+ */
+const SUCRASE_OPTIONS = {
+  transforms: ["typescript", "imports"] as ("typescript" | "imports")[],
+  disableESTransforms: true,
+};
 
 /**
  * Where transpiled files are cached: `node_modules/.cache/paved/ts` in the
