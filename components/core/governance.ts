@@ -263,17 +263,31 @@ export function componentLabels(
 }
 
 /**
- * The required keys that are absent or empty in a tag or label map. Used by
- * the policy pack; `prefix` is `LABEL_PREFIX` for Kubernetes labels.
+ * The required keys that are absent or empty in a tag or label map (or a
+ * function that reads one key: only the required keys are read). Used by the
+ * policy pack; `prefix` is `LABEL_PREFIX` for Kubernetes labels.
  */
 export function missingGovernanceKeys(
-  tags: Record<string, unknown> | undefined | null,
+  tags: Readonly<Record<string, unknown>> | ((key: string) => unknown) | undefined | null,
   environment: string | undefined,
   prefix = "",
 ): string[] {
-  const keys = requiredTagKeys(environment).map((k) => prefix + k);
-  return keys.filter((k) => {
-    const v = tags?.[k];
-    return typeof v !== "string" || v.trim() === "";
-  });
+  const out: string[] = [];
+  for (const k of prefixedKeys(environment === "prod", prefix)) {
+    const v = typeof tags === "function" ? tags(k) : tags?.[k];
+    if (typeof v !== "string" || v.trim() === "") out.push(k);
+  }
+  return out;
+}
+
+/** The required keys with a prefix, [not prod, prod], per prefix: the policy pack asks for every resource. */
+const prefixed = new Map<string, readonly [readonly string[], readonly string[]]>();
+function prefixedKeys(prod: boolean, prefix: string): readonly string[] {
+  let pair = prefixed.get(prefix);
+  if (!pair) {
+    const keys = (env: string | undefined) => Object.freeze(requiredTagKeys(env).map((k) => prefix + k));
+    pair = [keys(undefined), keys("prod")];
+    prefixed.set(prefix, pair);
+  }
+  return pair[prod ? 1 : 0];
 }

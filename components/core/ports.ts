@@ -19,13 +19,13 @@ export type Protocol = "tcp" | "udp" | "icmp" | "all";
 export const PROTOCOLS: readonly Protocol[] = ["tcp", "udp", "icmp", "all"];
 
 /** Remote-administration ports never opened to the internet: SSH and RDP. */
-export const ADMIN_PORTS: Readonly<Record<number, string>> = { 22: "SSH", 3389: "RDP" };
+export const ADMIN_PORTS: Readonly<Record<number, string>> = Object.freeze({ 22: "SSH", 3389: "RDP" });
 
 /**
  * Database and cache ports that must not face the internet. Sources: the
  * default ports of each engine's documentation.
  */
-export const DATABASE_PORTS: Readonly<Record<number, string>> = {
+export const DATABASE_PORTS: Readonly<Record<number, string>> = Object.freeze({
   1433: "SQL Server",
   1521: "Oracle",
   2379: "etcd",
@@ -38,7 +38,7 @@ export const DATABASE_PORTS: Readonly<Record<number, string>> = {
   9200: "Elasticsearch",
   11211: "Memcached",
   27017: "MongoDB",
-};
+});
 
 /** The whole port space, for protocol `all` or `-1`. */
 export const ALL_PORTS: PortRange = { from: 0, to: 65535 };
@@ -87,12 +87,20 @@ export function rangeCovers(r: PortRange, port: number): boolean {
   return r.from <= port && port <= r.to;
 }
 
+/** A table's ports in ascending order, per table object (tables are frozen constants or memoised merges). */
+const sortedPorts = new WeakMap<object, readonly number[]>();
+
 /** The named ports of `table` that the range covers, in ascending order. */
 export function coveredPorts(r: PortRange, table: Readonly<Record<number, string>>): number[] {
-  return Object.keys(table)
-    .map(Number)
-    .filter((p) => rangeCovers(r, p))
-    .sort((a, b) => a - b);
+  let ports = sortedPorts.get(table);
+  if (!ports) {
+    ports = Object.keys(table)
+      .map(Number)
+      .sort((a, b) => a - b);
+    // Only a frozen table cannot change under the cache.
+    if (Object.isFrozen(table)) sortedPorts.set(table, ports);
+  }
+  return ports.filter((p) => rangeCovers(r, p));
 }
 
 /**

@@ -34,49 +34,65 @@ const FIELD_BY_KEY: Record<string, string> = Object.fromEntries(
 
 type Shape = ReturnType<typeof metadataShape>;
 
+const NO_TAGS: Readonly<Record<string, unknown>> = Object.freeze({});
+/** Per provider inputs object: many resources share one provider. */
+const providerTags = new WeakMap<object, Readonly<Record<string, unknown>>>();
+
 /** The AWS provider's `defaultTags.tags` (providers may pass nested inputs as JSON strings). */
-function providerDefaultTags(r: ResourceUnderCheck): Record<string, unknown> {
-  if (!r.provider?.type.startsWith("pulumi:providers:aws")) return {};
-  let dt: unknown = r.provider.props.defaultTags;
+function providerDefaultTags(r: ResourceUnderCheck): Readonly<Record<string, unknown>> {
+  if (!r.provider?.type.startsWith("pulumi:providers:aws")) return NO_TAGS;
+  const props = r.provider.props;
+  let tags = providerTags.get(props);
+  if (!tags) {
+    tags = readDefaultTags(props.defaultTags);
+    providerTags.set(props, tags);
+  }
+  return tags;
+}
+
+function readDefaultTags(dt: unknown): Readonly<Record<string, unknown>> {
   if (typeof dt === "string") {
     try {
       dt = JSON.parse(dt);
     } catch {
-      return {};
+      return NO_TAGS;
     }
   }
-  return { ...asRecord(asRecord(dt)?.tags) };
+  return Object.freeze({ ...asRecord(asRecord(dt)?.tags) });
 }
 
-/** The tags or labels a resource carries, as a flat map (an ASG's tag list is read as one). */
-function currentKeys(r: ResourceUnderCheck, shape: Shape): Record<string, unknown> {
+/**
+ * Reads one tag or label of a resource (an ASG's tag list is read as a map).
+ * Only the keys asked for are read, so a value unknown during preview stops
+ * the check only when it is one the check needs.
+ */
+function tagReader(r: ResourceUnderCheck, shape: Shape): (key: string) => unknown {
   switch (shape) {
-    case "awsTagMap":
-      return { ...providerDefaultTags(r), ...asRecord(r.props.tags) };
-    case "awsTagList":
-      return Object.fromEntries(
-        asList(r.props.tags)
-          .map(asRecord)
-          .filter((t): t is Record<string, unknown> => t !== undefined)
-          .map((t) => [asString(t.key) ?? "", t.value]),
-      );
-    case "k8sLabels":
-      return { ...asRecord(asRecord(r.props.metadata)?.labels) };
+    case "awsTagMap": {
+      const defaults = providerDefaultTags(r);
+      const own = asRecord(r.props.tags);
+      // The resource's own tags win over the provider's defaults.
+      return (k) => (own !== undefined && k in own ? own[k] : defaults[k]);
+    }
+    case "awsTagList": {
+      const map = new Map<string, unknown>();
+      for (const t of asList(r.props.tags)) {
+        const tag = asRecord(t);
+        if (tag !== undefined) map.set(asString(tag.key) ?? "", tag.value);
+      }
+      return (k) => map.get(k);
+    }
+    case "k8sLabels": {
+      const labels = asRecord(asRecord(r.props.metadata)?.labels);
+      return (k) => labels?.[k];
+    }
     case "none":
-      return {};
+      return () => undefined;
     default: {
       const never: never = shape;
       throw new Error(`unknown shape ${String(never)}`);
     }
   }
-}
-
-function environmentOf(
-  stack: StackContext,
-  keys: Record<string, unknown>,
-  prefix: string,
-): string | undefined {
-  return stack.environment ?? asString(keys[`${prefix}environment`]);
 }
 
 function missing(
@@ -86,15 +102,14 @@ function missing(
   config: RequiredTagsConfig,
 ): string[] {
   const prefix = shape === "k8sLabels" ? LABEL_PREFIX : "";
-  const keys = currentKeys(r, shape);
-  const env = environmentOf(stack, keys, prefix);
-  const extra = config.additionalKeys
-    .map((k) => prefix + k)
-    .filter((k) => {
-      const v = keys[k];
-      return typeof v !== "string" || v.trim() === "";
-    });
-  return [...missingGovernanceKeys(keys, env, prefix), ...extra];
+  const read = tagReader(r, shape);
+  const env = stack.environment ?? asString(read(`${prefix}environment`));
+  const gaps = missingGovernanceKeys(read, env, prefix);
+  for (const k of config.additionalKeys) {
+    const v = read(prefix + k);
+    if (typeof v !== "string" || v.trim() === "") gaps.push(prefix + k);
+  }
+  return gaps;
 }
 
 function applicableShape(r: ResourceUnderCheck, config: RequiredTagsConfig): Shape {

@@ -98,8 +98,22 @@ function rule(
   };
 }
 
+/**
+ * The last resource read: three policies read the rules of every security
+ * group and rule, one after another, from the same inputs object. Rules are
+ * a pure function of type and inputs, and checks never change their inputs.
+ */
+let last: { type: string; props: Record<string, unknown>; rules: readonly SgRule[] } | undefined;
+
 /** The rules a resource holds, in the order written. Types that hold none give `[]`. */
-export function sgRules(type: string, props: Record<string, unknown>): SgRule[] {
+export function sgRules(type: string, props: Record<string, unknown>): readonly SgRule[] {
+  if (last && last.props === props && last.type === type) return last.rules;
+  const rules = Object.freeze(readRules(type, props));
+  last = { type, props, rules };
+  return rules;
+}
+
+function readRules(type: string, props: Record<string, unknown>): SgRule[] {
   switch (type) {
     case SECURITY_GROUP: {
       const out: SgRule[] = [];

@@ -181,6 +181,17 @@ function statementOf(raw: unknown, index: number, problems: LintFinding[]): Norm
  * `unknown: true` with no statements.
  */
 export function parsePolicyDocument(doc: unknown): ParsedPolicyDocument {
+  // The policy pack parses a document, then lints it (which parses it again):
+  // remember the last JSON string. Callers only read the result.
+  if (typeof doc === "string" && last?.doc === doc) return last.parsed;
+  const parsed = parse(doc);
+  if (typeof doc === "string") last = { doc, parsed };
+  return parsed;
+}
+
+let last: { doc: string; parsed: ParsedPolicyDocument } | undefined;
+
+function parse(doc: unknown): ParsedPolicyDocument {
   const problems: LintFinding[] = [];
   if (doc === undefined || doc === null || doc === UNKNOWN_SENTINEL) {
     return { statements: [], problems, unknown: true };

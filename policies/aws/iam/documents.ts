@@ -70,23 +70,48 @@ export function documentsOf(type: string, props: Record<string, unknown>): Docum
 }
 
 const MAX_CACHE = 10_000;
-const cache = new Map<string, { findings: LintFinding[]; unknown: boolean }>();
+type Linted = { findings: LintFinding[]; unknown: boolean };
+/** Per kind, per options, per document string (keyed by the string itself, whose hash V8 keeps on it). */
+const cache: Record<DocumentKind, Map<string, Map<string, Linted>>> = {
+  permissions: new Map(),
+  trust: new Map(),
+};
+let cached = 0;
+const NO_OPTIONS: PermissionsLintOptions = {};
+/** The cache key of an options object (policies pass the same object every time). */
+const optionKeys = new WeakMap<PermissionsLintOptions, string>();
+
+function cacheFor(kind: DocumentKind, opts: PermissionsLintOptions): Map<string, Linted> {
+  let optKey = optionKeys.get(opts);
+  if (optKey === undefined) {
+    optKey = JSON.stringify(opts);
+    optionKeys.set(opts, optKey);
+  }
+  let docs = cache[kind].get(optKey);
+  if (!docs) cache[kind].set(optKey, (docs = new Map()));
+  return docs;
+}
 
 /** Lints one document (cached when it is a string): its findings, and whether any of it is unknown. */
 export function lintDocument(
   kind: DocumentKind,
   doc: unknown,
-  opts: PermissionsLintOptions = {},
-): { findings: LintFinding[]; unknown: boolean } {
-  const key = typeof doc === "string" ? `${kind}\u0000${JSON.stringify(opts)}\u0000${doc}` : undefined;
-  const hit = key === undefined ? undefined : cache.get(key);
+  opts: PermissionsLintOptions = NO_OPTIONS,
+): Linted {
+  const docs = typeof doc === "string" ? cacheFor(kind, opts) : undefined;
+  const hit = docs?.get(doc as string);
   if (hit) return hit;
   const parsed = parsePolicyDocument(doc);
   const findings = kind === "trust" ? lintTrustDocument(doc) : lintPermissionsDocument(doc, opts);
   const result = { findings, unknown: parsed.unknown || parsed.statements.some((s) => s.partial) };
-  if (key !== undefined) {
-    if (cache.size >= MAX_CACHE) cache.clear();
-    cache.set(key, result);
+  if (docs) {
+    if (cached >= MAX_CACHE) {
+      cache.permissions.clear();
+      cache.trust.clear();
+      cached = 0;
+    }
+    cacheFor(kind, opts).set(doc as string, result);
+    cached++;
   }
   return result;
 }

@@ -6,7 +6,7 @@
  */
 import { nist80053 } from "../../lib/frameworks";
 import { defineResourcePolicy } from "../../lib/define";
-import { PERMISSION_POLICY_TYPES, ROLE_TYPE, iamFindings } from "./documents";
+import { type IamRule, PERMISSION_POLICY_TYPES, ROLE_TYPE, iamFindings } from "./documents";
 
 export const iamNoResourceWildcard = defineResourcePolicy<{ noResourceLevelActions: string[] }>({
   name: "aws-iam-no-resource-wildcard",
@@ -33,10 +33,21 @@ export const iamNoResourceWildcard = defineResourcePolicy<{ noResourceLevelActio
     },
   },
   types: [...PERMISSION_POLICY_TYPES, ROLE_TYPE],
-  check: (resource, ctx) =>
-    iamFindings(resource, {
+  check: (resource, ctx) => iamFindings(resource, ruleFor(ctx.config.noResourceLevelActions ?? NONE)),
+});
+
+const NONE: readonly string[] = [];
+/** One rule per configured list (the config object, and so the list, is the same for every resource). */
+const rules = new WeakMap<readonly string[], IamRule>();
+function ruleFor(noResourceLevelActions: readonly string[]): IamRule {
+  let rule = rules.get(noResourceLevelActions);
+  if (!rule) {
+    rule = {
       kinds: ["permissions"],
       codes: ["PAVED_IAM_RESOURCE_WILDCARD", "PAVED_IAM_ALLOW_NOT_RESOURCE", "PAVED_IAM_PASSROLE_WILDCARD"],
-      options: { noResourceLevelActions: ctx.config.noResourceLevelActions ?? [] },
-    }),
-});
+      options: { noResourceLevelActions: [...noResourceLevelActions] },
+    };
+    rules.set(noResourceLevelActions, rule);
+  }
+  return rule;
+}

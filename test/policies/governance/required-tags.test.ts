@@ -53,6 +53,23 @@ describePolicyTable(requiredTags, {
       name: "a component wrapper such as a Helm chart",
       fixture: { type: "kubernetes:helm.sh/v4:Chart", props: { chart: "x" } },
     },
+    {
+      name: "a tag the policy does not need is unknown during preview (only required keys are read)",
+      patch: { tags: { ...TAGS, "build-id": unknown } },
+    },
+    {
+      name: "the resource's own tag wins over the provider default, even when the default is blank",
+      fixture: {
+        type: "aws:s3/bucket:Bucket",
+        props: { bucket: "b", tags: TAGS },
+        provider: {
+          type: "pulumi:providers:aws",
+          urn: "urn:pulumi:test::paved::pulumi:providers:aws::default",
+          name: "default",
+          inputs: { defaultTags: { tags: { owner: " " } } },
+        },
+      },
+    },
   ],
   fail: [
     {
@@ -95,6 +112,20 @@ describePolicyTable(requiredTags, {
         props: { maxSize: 1, minSize: 1, tags: [{ key: "owner", value: "t", propagateAtLaunch: true }] },
       },
       expect: /missing tags app-id, cost-center/,
+    },
+    {
+      name: "a blank own tag is not rescued by the provider default",
+      fixture: {
+        type: "aws:s3/bucket:Bucket",
+        props: { bucket: "b", tags: { ...TAGS, owner: "" } },
+        provider: {
+          type: "pulumi:providers:aws",
+          urn: "urn:pulumi:test::paved::pulumi:providers:aws::default",
+          name: "default",
+          inputs: { defaultTags: { tags: { owner: "team-payments" } } },
+        },
+      },
+      expect: /missing tags owner;/,
     },
     {
       name: "an additional key from config",
