@@ -46,15 +46,19 @@ export interface Violation {
 
 /** Removes `undefined` (which `Struct.fromJavaScript` rejects) from objects and arrays, recursively. */
 export function stripUndefined(value: unknown): unknown {
-  if (Array.isArray(value)) return value.filter((v) => v !== undefined).map(stripUndefined);
-  if (value && typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      if (v !== undefined) out[k] = stripUndefined(v);
-    }
+  if (value === null || typeof value !== "object") return value;
+  // Loops, not entries/filter/map: this copies every input of every resource.
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (const v of value) if (v !== undefined) out.push(stripUndefined(v));
     return out;
   }
-  return value;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(value)) {
+    const v = (value as Record<string, unknown>)[k];
+    if (v !== undefined) out[k] = stripUndefined(v);
+  }
+  return out;
 }
 
 /** Inputs as a protobuf Struct. */
@@ -66,29 +70,55 @@ export function toStruct(inputs: Record<string, unknown>): Struct {
  * A Struct for a receiver in this process (the in-process transport): its
  * fields are built only when something reads them as protobuf (a
  * serialization, `getFieldsMap`), while `toJavaScript()`, which is all the
- * policy SDK calls, answers the inputs directly (a fresh copy without
- * `undefined`, the value a built Struct converts back to). Building jspb
- * messages for every input only to read them back was most of the
- * in-process cost per resource, and their garbage most of the GC time.
+ * policy SDK calls, answers the inputs directly: a copy without `undefined`,
+ * the value a built Struct converts back to, made on the first call and
+ * returned to every later one (readers only read it; a policy pack's
+ * handlers never write to their inputs). Building jspb messages for every
+ * input only to read them back was most of the in-process cost per resource,
+ * and their garbage most of the GC time. A class, so the thousands a large
+ * stack keeps alive between Analyze and AnalyzeStack carry no closures.
  */
-export function lazyStruct(inputs: Record<string, unknown>): Struct {
-  const s = new Struct();
-  let built: Struct | undefined;
-  const full = () => (built ??= toStruct(inputs));
-  const proto = s as unknown as Record<string, (...a: unknown[]) => unknown>;
-  for (const m of [
-    "getFieldsMap",
-    "clearFieldsMap",
-    "serializeBinary",
-    "toObject",
-    "cloneMessage",
-    "toArray",
-  ]) {
-    proto[m] = (...a: unknown[]) =>
-      (full() as unknown as Record<string, (...x: unknown[]) => unknown>)[m](...a);
+export class LazyStruct extends Struct {
+  private built: Struct | undefined;
+  private js: ReturnType<Struct["toJavaScript"]> | undefined;
+
+  constructor(private readonly inputs: Record<string, unknown>) {
+    super();
   }
-  s.toJavaScript = () => stripUndefined(inputs) as ReturnType<Struct["toJavaScript"]>;
-  return s;
+
+  private full(): Struct {
+    return (this.built ??= toStruct(this.inputs));
+  }
+
+  override toJavaScript(): ReturnType<Struct["toJavaScript"]> {
+    return (this.js ??= stripUndefined(this.inputs) as ReturnType<Struct["toJavaScript"]>);
+  }
+
+  override getFieldsMap(...a: Parameters<Struct["getFieldsMap"]>) {
+    return this.full().getFieldsMap(...a);
+  }
+  override clearFieldsMap() {
+    this.full().clearFieldsMap();
+    return this;
+  }
+  override serializeBinary() {
+    return this.full().serializeBinary();
+  }
+  override toObject(...a: Parameters<Struct["toObject"]>) {
+    return this.full().toObject(...a);
+  }
+  override cloneMessage(): this {
+    // A built Struct with the same fields: what the caller can use in place of this one.
+    return this.full().cloneMessage() as this;
+  }
+  override toArray() {
+    return this.full().toArray();
+  }
+}
+
+/** A {@link LazyStruct} for `inputs`. */
+export function lazyStruct(inputs: Record<string, unknown>): Struct {
+  return new LazyStruct(inputs);
 }
 
 function options(parent: string | undefined): analyzerpb.AnalyzerResourceOptions {
@@ -113,12 +143,13 @@ export function toAnalyzeRequest(r: AnalyzerResourceRecord): analyzerpb.AnalyzeR
 /** A resource's provider as the engine sends it (`AnalyzeRequest.provider`: type, URN, name, inputs). */
 export function providerOf(
   p: NonNullable<AnalyzerResourceRecord["providerResource"]>,
+  asStruct: (inputs: Record<string, unknown>) => Struct = toStruct,
 ): analyzerpb.AnalyzerProviderResource {
   const out = new analyzerpb.AnalyzerProviderResource();
   out.setType(p.type);
   out.setUrn(p.urn);
   out.setName(p.name);
-  out.setProperties(toStruct(p.inputs));
+  out.setProperties(asStruct(p.inputs));
   return out;
 }
 

@@ -308,21 +308,17 @@ export async function startAnalyzer(opts: StartAnalyzerOptions): Promise<Analyze
   }
 
   const concurrency = Math.max(1, opts.concurrency ?? 64);
-  const structs = new WeakMap<AnalyzerResourceRecord, Struct>();
-  // Every policy deserializes the properties again; in-process that is the
-  // Struct's toJavaScript() each time. Convert once: the SDK copies what it
-  // reads, so sharing the result is safe.
-  const convertOnce = (s: Struct) => {
-    const convert = s.toJavaScript.bind(s);
-    let js: ReturnType<Struct["toJavaScript"]> | undefined;
-    s.toJavaScript = () => (js ??= convert());
-    return s;
-  };
+  // One Struct per record, shared by Analyze and AnalyzeStack (a Map, not a
+  // WeakMap: every record lives as long as this client, and a WeakMap's
+  // entries cost every young-generation GC). In-process nothing goes on a
+  // wire: the SDK only converts the Struct back to JavaScript, which a
+  // LazyStruct answers from the inputs, once.
+  const structs = new Map<AnalyzerResourceRecord, Struct>();
+  const asStruct = transport === "in-process" ? lazyStruct : toStruct;
   const structOf = (r: AnalyzerResourceRecord) => {
     let s = structs.get(r);
     if (!s) {
-      // In-process nothing goes on a wire: the SDK only converts the Struct back to JavaScript.
-      s = convertOnce(transport === "in-process" ? lazyStruct(r.inputs) : toStruct(r.inputs));
+      s = asStruct(r.inputs);
       structs.set(r, s);
     }
     return s;
@@ -340,9 +336,7 @@ export async function startAnalyzer(opts: StartAnalyzerOptions): Promise<Analyze
     if (!p) return undefined;
     let out = providers.get(p.urn);
     if (!out) {
-      out = providerOf(p);
-      const props = out.getProperties();
-      if (props) convertOnce(props);
+      out = providerOf(p, asStruct);
       providers.set(p.urn, out);
     }
     return out;
