@@ -37,7 +37,7 @@ const ts = require("typescript");
 
 const ROOT = path.resolve(__dirname, "..");
 /** Modules the entry loads; tsc compiles these and everything they import. */
-const ROOTS = ["policies/index.ts", "policies/lib/deserialize-once.ts"];
+const ROOTS = ["policies/index.ts", "policies/lib/serve.ts"];
 /** Always declared: the engine runs `node node_modules/@pulumi/pulumi/cmd/run-policy-pack`. */
 const ENGINE_PACKAGES = ["@pulumi/pulumi"];
 
@@ -45,8 +45,8 @@ const ENTRY = `// The Paved policy pack's entry (package.json "main"), generated
 // scripts/build-policy-pack.js. The engine runs
 // \`node node_modules/@pulumi/pulumi/cmd/run-policy-pack <address> .\` here.
 "use strict";
-// One deserialization per request instead of one per policy (policies/lib/deserialize-once.ts).
-require("./policies/lib/deserialize-once.js").installDeserializeOnce();
+// Analyze and AnalyzeStack served by paved's one-pass handlers (policies/lib/serve.ts).
+require("./policies/lib/serve.js").installPavedHandlers();
 require("./policies/index.js");
 `;
 

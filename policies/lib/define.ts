@@ -39,6 +39,15 @@ export interface ResourcePolicySpec<C = Record<string, never>> extends Omit<Poli
    * @default every type
    */
   readonly types?: readonly string[];
+  /**
+   * A cheaper test by type and config alone, for a policy whose `types`
+   * cannot say it (the set depends on config): false means `check` returns
+   * `[]` for every resource of that type. paved's Analyze handler then skips
+   * the check for the type; the SDK path still runs it, and the policy
+   * harness runs every fixture both ways, so the two must agree.
+   * @default every type in `types`
+   */
+  appliesTo?(type: string, config: C): boolean;
   /** Returns every finding for one resource; `[]` when it complies. Pure. */
   check(resource: ResourceUnderCheck, ctx: CheckContext<C>): Finding[];
   /**

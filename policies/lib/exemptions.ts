@@ -291,6 +291,30 @@ export function recordUse(e: LoadedExemption, urn: string): void {
   u.urns.add(urn);
 }
 
+/** A copy of the registry, to put back with {@link restoreUses}. */
+export type UseSnapshot = ReadonlyMap<
+  string,
+  { exemption: LoadedExemption; count: number; urns: readonly string[] }
+>;
+
+/**
+ * The registry as it stands. With {@link restoreUses}, one evaluation can be
+ * run twice with one record of it: the policy harness runs every fixture
+ * through the SDK's handler and paved's, and compares what each recorded.
+ */
+export function snapshotUses(): UseSnapshot {
+  return new Map(
+    [...used].map(([id, u]) => [id, { exemption: u.exemption, count: u.count, urns: [...u.urns] }]),
+  );
+}
+
+/** Puts the registry back as a {@link snapshotUses} copy had it. */
+export function restoreUses(snapshot: UseSnapshot): void {
+  used.clear();
+  for (const [id, u] of snapshot)
+    used.set(id, { exemption: u.exemption, count: u.count, urns: new Set(u.urns) });
+}
+
 /** Every exemption used so far in this process, in first-use order. */
 export function usedExemptions(): readonly ExemptionUse[] {
   return [...used.values()];

@@ -34,17 +34,18 @@ import {
 import { formatFramework } from "./frameworks";
 import { isUnknownValueError } from "./props";
 import { currentStack } from "./stack";
-import type { CheckContext, Finding, ResourceUnderCheck, StackResource } from "./types";
+import type { CheckContext, Finding, ResourceUnderCheck, StackContext, StackResource } from "./types";
 
 type SdkPolicy = policy.ResourceValidationPolicy | policy.StackValidationPolicy;
 
 /** The object form of a violation that the SDK's reportViolation accepts at runtime. */
-interface ViolationObject {
+export interface ViolationObject {
   message: string;
   urn?: string;
   enforcementLevel?: policy.EnforcementLevel;
 }
-type Report = (v: ViolationObject) => void;
+/** Receives each violation of one policy, in the object form of the SDK's `reportViolation`. */
+export type Report = (v: ViolationObject) => void;
 
 function objectReporter(report: policy.ReportViolation): Report {
   return report as unknown as Report;
@@ -70,6 +71,30 @@ function configExemptions(policyName: string, raw: unknown): readonly LoadedExem
   return set.exemptions;
 }
 
+/** What a check run reads besides the resource and its config: the stack and the shared exemptions file. */
+export interface RunEnvironment {
+  readonly stack: StackContext;
+  /** The shared exemptions file's entries (`PAVED_EXEMPTIONS_FILE`). */
+  readonly shared: readonly LoadedExemption[];
+}
+
+/**
+ * The environment in force now (read per call by the SDK path, once per
+ * request by paved's handlers). The exemptions file is looked up only when a
+ * finding needs it: most resources have none.
+ */
+export function runEnvironment(): RunEnvironment {
+  let shared: readonly LoadedExemption[] | undefined;
+  return {
+    stack: currentStack(),
+    get shared() {
+      return (shared ??= sharedExemptions().exemptions);
+    },
+  };
+}
+
+const NO_EXEMPTIONS: readonly LoadedExemption[] = Object.freeze([]);
+
 /** Reports findings, applying exemptions from the shared file and the policy's config. */
 function emit(
   def: PolicyDefinition,
@@ -77,12 +102,13 @@ function emit(
   fallback: { urn: string; type: string; name: string } | undefined,
   configRaw: unknown,
   report: Report,
+  shared: readonly LoadedExemption[],
 ): void {
   if (findings.length === 0) return;
   const candidates =
-    def.name === LEDGER_POLICY
-      ? []
-      : [...sharedExemptions().exemptions, ...configExemptions(def.name, configRaw)];
+    def.name === LEDGER_POLICY || (shared.length === 0 && configRaw === undefined)
+      ? NO_EXEMPTIONS
+      : [...shared, ...configExemptions(def.name, configRaw)];
   let now: Date | undefined;
   for (const f of findings) {
     const urn = f.urn ?? fallback?.urn ?? "";
@@ -113,37 +139,45 @@ function emit(
   }
 }
 
-function runGuarded(
-  def: PolicyDefinition,
-  urn: string | undefined,
-  report: Report,
-  run: () => Finding[],
-): Finding[] {
-  try {
-    return run();
-  } catch (e) {
-    if (isUnknownValueError(e)) {
-      report({
-        message: `${def.description}\nskipped during preview: ${e.message}; it is checked again on update`,
-        urn,
-        enforcementLevel: "advisory",
-      });
-    } else {
-      report({ message: `${def.description}\nthe policy could not evaluate this input: ${String(e)}`, urn });
-    }
-    return [];
+/** What a check that threw reports: a preview note for an unknown input, else a finding at the policy's level. */
+function reportThrown(def: PolicyDefinition, urn: string | undefined, report: Report, e: unknown): void {
+  if (isUnknownValueError(e)) {
+    report({
+      message: `${def.description}\nskipped during preview: ${e.message}; it is checked again on update`,
+      urn,
+      enforcementLevel: "advisory",
+    });
+  } else {
+    report({ message: `${def.description}\nthe policy could not evaluate this input: ${String(e)}`, urn });
   }
 }
 
 const defaultsCache = new WeakMap<PolicyDefinition, Record<string, unknown>>();
+/** Contexts per config object and policy: paved's Analyze handler passes the same config object for every resource. */
+const contextCache = new WeakMap<object, Map<PolicyDefinition, CheckContext<unknown>>>();
 
-function context<C>(def: PolicyDefinition, config: Record<string, unknown>): CheckContext<C> {
+/** A policy's config as its check sees it: schema defaults under the pack config's properties. */
+export function policyConfig<C>(def: PolicyDefinition, config: Record<string, unknown>): C {
   let defaults = defaultsCache.get(def);
   if (!defaults) {
     defaults = schemaDefaults(def);
     defaultsCache.set(def, defaults);
   }
-  return { config: { ...defaults, ...config } as C, stack: currentStack() };
+  return { ...defaults, ...config } as C;
+}
+
+function context<C>(
+  def: PolicyDefinition,
+  config: Record<string, unknown>,
+  stack: StackContext,
+): CheckContext<C> {
+  let byDef = contextCache.get(config);
+  const hit = byDef?.get(def);
+  if (hit && hit.stack === stack) return hit as CheckContext<C>;
+  const ctx: CheckContext<C> = { config: policyConfig<C>(def, config), stack };
+  if (!byDef) contextCache.set(config, (byDef = new Map()));
+  byDef.set(def, ctx);
+  return ctx;
 }
 
 function metadata(def: PolicyDefinition): Omit<policy.Policy, "name" | "description"> & {
@@ -190,16 +224,59 @@ function underCheck(args: policy.ResourceValidationArgs): ResourceUnderCheck {
   };
 }
 
+/**
+ * Runs one resource policy over one resource and reports every finding: the
+ * check (guarded), then exemptions. Both Analyze paths call this: the SDK's
+ * per-policy loop (through `validateResource` below) and paved's own
+ * one-pass handler (`analyze.ts`). `config` is the policy's pack config
+ * without its enforcement level.
+ */
+export function evaluateResource(
+  def: ResourcePolicyDefinition<unknown>,
+  resource: ResourceUnderCheck,
+  config: Record<string, unknown>,
+  report: Report,
+  env: RunEnvironment = runEnvironment(),
+  ctx: CheckContext<unknown> = context(def, config, env.stack),
+): void {
+  let findings: Finding[];
+  try {
+    findings = def.check(resource, ctx);
+  } catch (e) {
+    reportThrown(def, resource.urn, report, e);
+    return;
+  }
+  if (findings.length > 0) emit(def, findings, resource, config.exemptions, report, env.shared);
+}
+
+/** The context a check gets for a policy's pack config in an environment (the same object for the same inputs). */
+export function checkContext(
+  def: PolicyDefinition,
+  config: Record<string, unknown>,
+  env: RunEnvironment,
+): CheckContext<unknown> {
+  return context(def, config, env.stack);
+}
+
+/** The definition behind an SDK policy that {@link toSdkPolicy} made (not enumerable: the SDK never sees it). */
+export const DEFINITION = Symbol.for("paved.policyDefinition");
+
+/** The paved definition an SDK policy was made from, if it was made by {@link toSdkPolicy}. */
+export function definitionOf(p: policy.Policy): PolicyDefinition | undefined {
+  return (p as unknown as { [DEFINITION]?: PolicyDefinition })[DEFINITION];
+}
+
 /** A resource policy as @pulumi/policy serves it. */
 export function toResourcePolicy(def: ResourcePolicyDefinition<unknown>): policy.ResourceValidationPolicy {
   const types = def.types ? new Set(def.types) : undefined;
   const validateResource: policy.ResourceValidation = (args, report) => {
     if (types && !types.has(args.type)) return;
-    const reporter = objectReporter(report);
-    const config = args.getConfig<Record<string, unknown>>();
-    const resource = underCheck(args);
-    const findings = runGuarded(def, args.urn, reporter, () => def.check(resource, context(def, config)));
-    emit(def, findings, { urn: args.urn, type: args.type, name: args.name }, config.exemptions, reporter);
+    evaluateResource(
+      def,
+      underCheck(args),
+      args.getConfig<Record<string, unknown>>(),
+      objectReporter(report),
+    );
   };
   // A single type lets the SDK skip other resources before deserializing them.
   if (def.types?.length === 1) {
@@ -212,7 +289,7 @@ export function toResourcePolicy(def: ResourcePolicyDefinition<unknown>): policy
       if (types && !types.has(args.type)) return undefined;
       const resource = underCheck(args);
       try {
-        return remediate(resource, context(def, args.getConfig<Record<string, unknown>>()));
+        return remediate(resource, context(def, args.getConfig<Record<string, unknown>>(), currentStack()));
       } catch (e) {
         if (isUnknownValueError(e)) return undefined; // validateResource reports it
         throw e;
@@ -227,17 +304,31 @@ export function toStackPolicy(def: StackPolicyDefinition<unknown>): policy.Stack
   return {
     ...metadata(def),
     validateStack: (args, report) => {
-      const reporter = objectReporter(report);
-      const config = args.getConfig<Record<string, unknown>>();
       const resources = args.resources as unknown as readonly StackResource[];
-      const findings = runGuarded(def, undefined, reporter, () => def.check(resources, context(def, config)));
-      emit(def, findings, undefined, config.exemptions, reporter);
+      evaluateStack(def, resources, args.getConfig<Record<string, unknown>>(), objectReporter(report));
     },
   };
 }
 
-/** Any definition as @pulumi/policy serves it. */
-export function toSdkPolicy(def: PolicyDefinition): SdkPolicy {
+/** As {@link evaluateResource}, for a stack policy over the whole stack. */
+export function evaluateStack(
+  def: StackPolicyDefinition<unknown>,
+  resources: readonly StackResource[],
+  config: Record<string, unknown>,
+  report: Report,
+  env: RunEnvironment = runEnvironment(),
+): void {
+  let findings: Finding[];
+  try {
+    findings = def.check(resources, context(def, config, env.stack));
+  } catch (e) {
+    reportThrown(def, undefined, report, e);
+    return;
+  }
+  emit(def, findings, undefined, config.exemptions, report, env.shared);
+}
+
+function make(def: PolicyDefinition): SdkPolicy {
   switch (def.kind) {
     case "resource":
       return toResourcePolicy(def);
@@ -248,4 +339,9 @@ export function toSdkPolicy(def: PolicyDefinition): SdkPolicy {
       throw new Error(`unknown policy kind ${String((never as { kind: unknown }).kind)}`);
     }
   }
+}
+
+/** Any definition as @pulumi/policy serves it; {@link definitionOf} finds the definition again. */
+export function toSdkPolicy(def: PolicyDefinition): SdkPolicy {
+  return Object.defineProperty(make(def), DEFINITION, { value: def, enumerable: false });
 }

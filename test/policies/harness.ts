@@ -1,10 +1,16 @@
 /**
- * The policy test harness: runs fixtures through @pulumi/policy's own
- * analyzer handlers (`makeAnalyzeRpcFun`, `makeAnalyzeStackRpcFun`,
- * `makeRemediateRpcFun` from `@pulumi/policy/server`, the code behind the
- * engine's gRPC calls), in-process. Requests are built exactly as the engine
- * and `paved check` build them (`cli/engine/analyzer-proto.ts`), so each
- * test gets the SDK's deserialization, unknown-value proxies and reporting.
+ * The policy test harness: runs fixtures through both Analyze paths, in
+ * process, and requires them to agree:
+ * - @pulumi/policy's own analyzer handlers (`makeAnalyzeRpcFun`,
+ *   `makeAnalyzeStackRpcFun`, `makeRemediateRpcFun` from
+ *   `@pulumi/policy/server`, the code behind the engine's gRPC calls), one
+ *   policy at a time;
+ * - paved's one-pass handlers (`policies/lib/analyze.ts`), which the pack
+ *   serves in their place for Analyze and AnalyzeStack.
+ * Requests are built exactly as the engine and `paved check` build them
+ * (`cli/engine/analyzer-proto.ts`), so each test gets the SDK's
+ * deserialization, unknown-value proxies and reporting. A fixture on which
+ * the two paths answer differently fails its test, whatever it expects.
  *
  * A table per policy (awsguard habit): a happy-path `base` fixture that must
  * pass, then cases that change one thing each.
@@ -29,6 +35,8 @@ import {
   toAnalyzeStackRequest,
 } from "../../cli/engine/analyzer-proto";
 import type { PolicyDefinition } from "../../policies/lib/define";
+import { makeAnalyze, makeAnalyzeStack, type PackConfig } from "../../policies/lib/analyze";
+import { restoreUses, snapshotUses, type UseSnapshot } from "../../policies/lib/exemptions";
 import { toSdkPolicy } from "../../policies/lib/sdk";
 import type { EnforcementLevel } from "../../policies/lib/types";
 
@@ -38,7 +46,7 @@ const server = require("@pulumi/policy/server") as {
   makeAnalyzeStackRpcFun: MakeRpc;
   makeRemediateRpcFun: MakeRpc;
 };
-type Rpc = (call: { request: unknown }, cb: (err: unknown, resp: unknown) => void) => Promise<void>;
+type Rpc = (call: { request: unknown }, cb: (err: unknown, resp?: unknown) => void) => unknown;
 type MakeRpc = (name: string, version: string, level: EnforcementLevel, policies: unknown[]) => Rpc;
 
 /** The preview unknown sentinel: put it where a value is not known until apply. */
@@ -156,7 +164,37 @@ function call<T>(rpc: Rpc, request: unknown): Promise<T> {
 const PACK = "paved";
 const VERSION = "0.0.0-test";
 
-/** Runs one resource through the SDK's Analyze handler; returns the policy's violations. */
+/** The pack config paved's handlers read for the test's config: the policy's properties and level. */
+function packConfig(def: PolicyDefinition, config: PolicyConfig = {}): PackConfig {
+  const { enforcementLevel, ...props } = config;
+  return { [def.name]: { ...props, enforcementLevel: enforcementLevel ?? def.defaultLevel } };
+}
+
+/** Both answers to one request, which must be the same response (compared as protobuf objects). */
+async function agreed(
+  def: PolicyDefinition,
+  sdk: Rpc,
+  paved: Rpc,
+  request: () => unknown,
+): Promise<analyzerpb.AnalyzeResponse> {
+  // Both runs start from the same record of used exemptions, and must leave the same one.
+  const before = snapshotUses();
+  const viaSdk = await call<analyzerpb.AnalyzeResponse>(sdk, request());
+  const afterSdk = snapshotUses();
+  restoreUses(before);
+  const viaPaved = await call<analyzerpb.AnalyzeResponse>(paved, request());
+  const afterPaved = snapshotUses();
+  const [a, b] = [viaSdk.toObject(), viaPaved.toObject()];
+  const uses = (u: UseSnapshot) => JSON.stringify([...u].map(([id, x]) => [id, x.count, x.urns]));
+  if (JSON.stringify(a) !== JSON.stringify(b) || uses(afterSdk) !== uses(afterPaved)) {
+    throw new Error(
+      `${def.name}: paved's handler and the SDK's disagree\nSDK:   ${JSON.stringify(a)} ${uses(afterSdk)}\npaved: ${JSON.stringify(b)} ${uses(afterPaved)}`,
+    );
+  }
+  return viaSdk;
+}
+
+/** Runs one resource through Analyze (both handlers, which must agree); returns the policy's violations. */
 export async function runPolicy(
   p: PolicyDefinition | string,
   fixture: Fixture,
@@ -164,12 +202,18 @@ export async function runPolicy(
 ): Promise<Violation[]> {
   const def = resolve(p);
   return withEnv(opts, async () => {
-    const rpc = server.makeAnalyzeRpcFun(PACK, VERSION, "advisory", [configured(def, opts.config)]);
-    return fromAnalyzeResponse(await call(rpc, toAnalyzeRequest(recordOf(fixture))));
+    const sdk = server.makeAnalyzeRpcFun(PACK, VERSION, "advisory", [configured(def, opts.config)]);
+    const config = packConfig(def, opts.config);
+    const paved = makeAnalyze(
+      { name: PACK, version: VERSION, level: "advisory" },
+      [toSdkPolicy(def)],
+      () => config,
+    );
+    return fromAnalyzeResponse(await agreed(def, sdk, paved, () => toAnalyzeRequest(recordOf(fixture))));
   });
 }
 
-/** Runs a stack through the SDK's AnalyzeStack handler; returns the policy's violations. */
+/** Runs a stack through AnalyzeStack (both handlers, which must agree); returns the policy's violations. */
 export async function runStackPolicy(
   p: PolicyDefinition | string,
   fixtures: readonly Fixture[],
@@ -177,8 +221,16 @@ export async function runStackPolicy(
 ): Promise<Violation[]> {
   const def = resolve(p);
   return withEnv(opts, async () => {
-    const rpc = server.makeAnalyzeStackRpcFun(PACK, VERSION, "advisory", [configured(def, opts.config)]);
-    return fromAnalyzeResponse(await call(rpc, toAnalyzeStackRequest(fixtures.map(recordOf))));
+    const sdk = server.makeAnalyzeStackRpcFun(PACK, VERSION, "advisory", [configured(def, opts.config)]);
+    const config = packConfig(def, opts.config);
+    const paved = makeAnalyzeStack(
+      { name: PACK, version: VERSION, level: "advisory" },
+      [toSdkPolicy(def)],
+      () => config,
+    );
+    return fromAnalyzeResponse(
+      await agreed(def, sdk, paved, () => toAnalyzeStackRequest(fixtures.map(recordOf))),
+    );
   });
 }
 

@@ -112,6 +112,8 @@ describe("the assembled pack directory", () => {
   test("needs no TypeScript at run time: no .ts sources, and the entry loads compiled files", () => {
     expect(filesIn(pack).filter((f) => f.endsWith(".ts"))).toEqual([]);
     expect(requiresIn(path.join(pack, manifest.main))).toContain("./policies/index.js");
+    // ... after installing paved's Analyze handlers, as the source entry (policies/run.js) does.
+    expect(requiresIn(path.join(pack, manifest.main))).toContain("./policies/lib/serve.js");
   });
 
   test("package.json carries the library's version and pins dependencies as the root does", () => {
