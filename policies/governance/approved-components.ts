@@ -56,9 +56,10 @@ export const approvedComponents = defineResourcePolicy<ApprovedComponentsConfig>
       },
     },
   },
+  appliesTo: (type, config) => Object.hasOwn(config.protectedTypes, type),
   check(r, ctx) {
+    if (!Object.hasOwn(ctx.config.protectedTypes, r.type)) return [];
     const component = ctx.config.protectedTypes[r.type];
-    if (component === undefined) return [];
     const chain = ancestorTypes(r.urn);
     if (chain.some((t) => ctx.config.approvedPrefixes.some((p) => t.startsWith(p)))) return [];
     const via = chain.length > 0 ? `its parents are ${chain.join(" > ")}` : "it has no parent component";

@@ -25,14 +25,17 @@ export const DEFAULT_CRITICAL_TYPES = [
   "aws:ebs/volume:Volume",
 ];
 
-/** The identifiers a dimension may name, read without stopping on preview unknowns. */
-function identifiers(r: StackResource): Set<string> {
-  const out = new Set<string>();
-  for (const key of ["id", "identifier", "clusterIdentifier", "name", "arn", "arnSuffix"]) {
+/** The inputs that may hold an identifier a dimension names. */
+const IDENTIFIER_KEYS = ["id", "identifier", "clusterIdentifier", "name", "arn", "arnSuffix"];
+
+/** True when one of the resource's identifiers is among `named` (an unknown identifier names nothing). */
+function isNamed(r: StackResource, named: ReadonlySet<string>): boolean {
+  for (let i = 0; i < IDENTIFIER_KEYS.length; i++) {
+    const key = IDENTIFIER_KEYS[i];
     const v = peek(() => asString(r.props[key]));
-    if (v) out.add(v);
+    if (v && named.has(v)) return true;
   }
-  return out;
+  return false;
 }
 
 /** Every dimension value of an alarm: `dimensions` and each `metricQueries[].metric.dimensions`. */
@@ -82,7 +85,7 @@ export const criticalResourcesAlarmed = defineStackPolicy<CriticalResourcesConfi
     const findings: Finding[] = [];
     for (const r of resources) {
       if (!critical.has(r.type) || dependedOn.has(r.urn)) continue;
-      if ([...identifiers(r)].some((id) => named.has(id))) continue;
+      if (named.size > 0 && isNamed(r, named)) continue;
       findings.push({
         urn: r.urn,
         message: `${r.type} "${r.name}" has no CloudWatch alarm; add one on its key metric (or use AlarmSet)`,

@@ -112,9 +112,9 @@ function missing(
   return gaps;
 }
 
-function applicableShape(r: ResourceUnderCheck, config: RequiredTagsConfig): Shape {
-  if (config.skipTypes.includes(r.type)) return "none";
-  return metadataShape(r.type, true);
+function applicableShape(type: string, config: RequiredTagsConfig): Shape {
+  if (config.skipTypes.includes(type)) return "none";
+  return metadataShape(type, true);
 }
 
 export const requiredTags = defineResourcePolicy<RequiredTagsConfig>({
@@ -146,8 +146,9 @@ export const requiredTags = defineResourcePolicy<RequiredTagsConfig>({
       },
     },
   },
+  appliesTo: (type, config) => applicableShape(type, config) !== "none",
   check(r, ctx) {
-    const shape = applicableShape(r, ctx.config);
+    const shape = applicableShape(r.type, ctx.config);
     if (shape === "none") return [];
     const gaps = missing(r, shape, ctx.stack, ctx.config);
     if (gaps.length === 0) return [];
@@ -159,7 +160,7 @@ export const requiredTags = defineResourcePolicy<RequiredTagsConfig>({
     ];
   },
   remediate(r, ctx) {
-    const shape = applicableShape(r, ctx.config);
+    const shape = applicableShape(r.type, ctx.config);
     if (shape === "none") return undefined;
     const prefix = shape === "k8sLabels" ? LABEL_PREFIX : "";
     const add: Record<string, string> = {};

@@ -71,6 +71,25 @@ function cidrClass(cidr: string): CidrClass {
   return c;
 }
 
+/** The port table and forbidden classes of a config, once per (table, config object): the pack passes the same config for every resource. */
+const resolvedConfigs = new WeakMap<
+  object,
+  WeakMap<PublicIngressConfig, { ports: Readonly<Record<number, string>>; forbidden: ReadonlySet<CidrClass> }>
+>();
+function resolved(table: Readonly<Record<number, string>>, config: PublicIngressConfig) {
+  let byConfig = resolvedConfigs.get(table);
+  if (!byConfig) resolvedConfigs.set(table, (byConfig = new WeakMap()));
+  let r = byConfig.get(config);
+  if (!r) {
+    r = {
+      ports: portTable(table, config.additionalPorts),
+      forbidden: new Set<CidrClass>(config.forbiddenSources),
+    };
+    byConfig.set(config, r);
+  }
+  return r;
+}
+
 /** Findings for every ingress rule of the resource that opens a port of `table` to a forbidden source. */
 export function publicIngressFindings(
   type: string,
@@ -79,8 +98,7 @@ export function publicIngressFindings(
   config: PublicIngressConfig,
   fix: string,
 ): Finding[] {
-  const ports = portTable(table, config.additionalPorts);
-  const forbidden = new Set<CidrClass>(config.forbiddenSources);
+  const { ports, forbidden } = resolved(table, config);
   const findings: Finding[] = [];
   for (const r of sgRules(type, props)) {
     if (r.direction !== "ingress") continue;

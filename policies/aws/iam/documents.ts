@@ -69,6 +69,19 @@ export function documentsOf(type: string, props: Record<string, unknown>): Docum
   return out;
 }
 
+/**
+ * The documents of the last resource read: the IAM policies read the same
+ * resource one after another, from the same inputs object (a pure function
+ * of type and inputs; checks never change their inputs).
+ */
+let lastRead: { type: string; props: Record<string, unknown>; refs: readonly DocumentRef[] } | undefined;
+function documentsRead(type: string, props: Record<string, unknown>): readonly DocumentRef[] {
+  if (lastRead && lastRead.props === props && lastRead.type === type) return lastRead.refs;
+  const refs = Object.freeze(documentsOf(type, props));
+  lastRead = { type, props, refs };
+  return refs;
+}
+
 const MAX_CACHE = 10_000;
 type Linted = { findings: LintFinding[]; unknown: boolean };
 /** Per kind, per options, per document string (keyed by the string itself, whose hash V8 keeps on it). */
@@ -84,7 +97,9 @@ const optionKeys = new WeakMap<PermissionsLintOptions, string>();
 function cacheFor(kind: DocumentKind, opts: PermissionsLintOptions): Map<string, Linted> {
   let optKey = optionKeys.get(opts);
   if (optKey === undefined) {
-    optKey = JSON.stringify(opts);
+    // Empty lists are the defaults: the same lint as no options at all.
+    const { justifiedStatements: j = [], noResourceLevelActions: n = [] } = opts;
+    optKey = JSON.stringify([j, n]);
     optionKeys.set(opts, optKey);
   }
   let docs = cache[kind].get(optKey);
@@ -132,12 +147,11 @@ export interface IamRule {
  * `previewUnknown` error (`lib/unknown.ts`) when there is none but a document read is unknown.
  */
 export function iamFindings(resource: ResourceUnderCheck, rule: IamRule): Finding[] {
-  const refs = documentsOf(resource.type, rawProps(resource.props)).filter((r) =>
-    rule.kinds.includes(r.kind),
-  );
+  const refs = documentsRead(resource.type, rawProps(resource.props));
   const out: Finding[] = [];
   const unknown: string[] = [];
   for (const ref of refs) {
+    if (!rule.kinds.includes(ref.kind)) continue;
     const { findings, unknown: isUnknown } = lintDocument(ref.kind, ref.doc, rule.options);
     for (const f of findings) {
       if (rule.codes.includes(f.code)) out.push({ message: `${ref.path}: ${f.message}; ${f.fix}` });

@@ -1,7 +1,10 @@
 /** No Allow statement with NotAction: it grants every other action, including ones AWS adds later. */
 import { nist80053 } from "../../lib/frameworks";
 import { defineResourcePolicy } from "../../lib/define";
-import { PERMISSION_POLICY_TYPES, ROLE_TYPE, iamFindings } from "./documents";
+import { PERMISSION_POLICY_TYPES, ROLE_TYPE, type IamRule, iamFindings } from "./documents";
+
+/** What this policy asks of the shared IAM lint (one object, not one per resource). */
+const NOT_ACTION_RULE: IamRule = { kinds: ["permissions"], codes: ["PAVED_IAM_ALLOW_NOT_ACTION"] };
 
 export const iamNoAllowNotAction = defineResourcePolicy({
   name: "aws-iam-no-allow-not-action",
@@ -16,6 +19,5 @@ export const iamNoAllowNotAction = defineResourcePolicy({
   ],
   frameworks: [nist80053("AC-6")],
   types: [...PERMISSION_POLICY_TYPES, ROLE_TYPE],
-  check: (resource) =>
-    iamFindings(resource, { kinds: ["permissions"], codes: ["PAVED_IAM_ALLOW_NOT_ACTION"] }),
+  check: (resource) => iamFindings(resource, NOT_ACTION_RULE),
 });

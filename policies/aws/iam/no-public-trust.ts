@@ -1,7 +1,13 @@
 /** No role trusts Principal "*" (or NotPrincipal) unless a condition pins the caller's account or organization. */
 import { nist80053 } from "../../lib/frameworks";
 import { defineResourcePolicy } from "../../lib/define";
-import { ROLE_TYPE, iamFindings } from "./documents";
+import { ROLE_TYPE, type IamRule, iamFindings } from "./documents";
+
+/** What this policy asks of the shared IAM lint (one object, not one per resource). */
+const PUBLIC_TRUST_RULE: IamRule = {
+  kinds: ["trust"],
+  codes: ["PAVED_IAM_TRUST_PUBLIC", "PAVED_IAM_TRUST_PUBLIC_WEAK_CONDITION", "PAVED_IAM_TRUST_NOT_PRINCIPAL"],
+};
 
 export const iamNoPublicTrust = defineResourcePolicy({
   name: "aws-iam-no-public-trust",
@@ -17,13 +23,5 @@ export const iamNoPublicTrust = defineResourcePolicy({
   ],
   frameworks: [nist80053("AC-3")],
   types: [ROLE_TYPE],
-  check: (resource) =>
-    iamFindings(resource, {
-      kinds: ["trust"],
-      codes: [
-        "PAVED_IAM_TRUST_PUBLIC",
-        "PAVED_IAM_TRUST_PUBLIC_WEAK_CONDITION",
-        "PAVED_IAM_TRUST_NOT_PRINCIPAL",
-      ],
-    }),
+  check: (resource) => iamFindings(resource, PUBLIC_TRUST_RULE),
 });

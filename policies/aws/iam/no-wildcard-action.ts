@@ -1,7 +1,13 @@
 /** No wildcard actions (`*`, `*:*`, `service:*`, `*:Get*`), wherever they hide in an Action list. */
 import { awsFsbp, cisAws } from "../../lib/frameworks";
 import { defineResourcePolicy } from "../../lib/define";
-import { PERMISSION_POLICY_TYPES, ROLE_TYPE, iamFindings } from "./documents";
+import { PERMISSION_POLICY_TYPES, ROLE_TYPE, type IamRule, iamFindings } from "./documents";
+
+/** What this policy asks of the shared IAM lint (one object, not one per resource). */
+const WILDCARD_ACTION_RULE: IamRule = {
+  kinds: ["permissions", "trust"],
+  codes: ["PAVED_IAM_ADMIN", "PAVED_IAM_WILDCARD_ACTION", "PAVED_IAM_TRUST_WILDCARD_ACTION"],
+};
 
 export const iamNoWildcardAction = defineResourcePolicy({
   name: "aws-iam-no-wildcard-action",
@@ -17,9 +23,5 @@ export const iamNoWildcardAction = defineResourcePolicy({
   ],
   frameworks: [cisAws("1.16"), awsFsbp("IAM.1"), awsFsbp("IAM.21")],
   types: [...PERMISSION_POLICY_TYPES, ROLE_TYPE],
-  check: (resource) =>
-    iamFindings(resource, {
-      kinds: ["permissions", "trust"],
-      codes: ["PAVED_IAM_ADMIN", "PAVED_IAM_WILDCARD_ACTION", "PAVED_IAM_TRUST_WILDCARD_ACTION"],
-    }),
+  check: (resource) => iamFindings(resource, WILDCARD_ACTION_RULE),
 });

@@ -10,7 +10,20 @@
  */
 import { nist80053 } from "../../lib/frameworks";
 import { defineResourcePolicy } from "../../lib/define";
-import { ROLE_TYPE, iamFindings } from "./documents";
+import { ROLE_TYPE, type IamRule, iamFindings } from "./documents";
+
+/** What this policy asks of the shared IAM lint (one object, not one per resource). */
+const OIDC_SUB_RULE: IamRule = {
+  kinds: ["trust"],
+  codes: [
+    "PAVED_IAM_TRUST_OIDC_NO_SUB",
+    "PAVED_IAM_TRUST_OIDC_SUB_WILDCARD",
+    "PAVED_IAM_TRUST_OIDC_UNCONDITIONED",
+    "PAVED_IAM_TRUST_COGNITO_NO_AUD",
+    "PAVED_IAM_TRUST_COGNITO_NO_AMR",
+    "PAVED_IAM_TRUST_WEB_APP_NO_APP_ID",
+  ],
+};
 
 export const iamOidcTrustSub = defineResourcePolicy({
   name: "aws-iam-oidc-trust-requires-sub",
@@ -29,16 +42,5 @@ export const iamOidcTrustSub = defineResourcePolicy({
   ],
   frameworks: [nist80053("AC-3"), nist80053("IA-8")],
   types: [ROLE_TYPE],
-  check: (resource) =>
-    iamFindings(resource, {
-      kinds: ["trust"],
-      codes: [
-        "PAVED_IAM_TRUST_OIDC_NO_SUB",
-        "PAVED_IAM_TRUST_OIDC_SUB_WILDCARD",
-        "PAVED_IAM_TRUST_OIDC_UNCONDITIONED",
-        "PAVED_IAM_TRUST_COGNITO_NO_AUD",
-        "PAVED_IAM_TRUST_COGNITO_NO_AMR",
-        "PAVED_IAM_TRUST_WEB_APP_NO_APP_ID",
-      ],
-    }),
+  check: (resource) => iamFindings(resource, OIDC_SUB_RULE),
 });
