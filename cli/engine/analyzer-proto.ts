@@ -47,18 +47,32 @@ export interface Violation {
 /** Removes `undefined` (which `Struct.fromJavaScript` rejects) from objects and arrays, recursively. */
 export function stripUndefined(value: unknown): unknown {
   if (value === null || typeof value !== "object") return value;
-  // Loops, not entries/filter/map: this copies every input of every resource.
+  // Index and for-in loops, not entries/filter/map: this may copy every input of every resource.
   if (Array.isArray(value)) {
     const out: unknown[] = [];
-    for (const v of value) if (v !== undefined) out.push(stripUndefined(v));
+    for (let i = 0; i < value.length; i++) if (value[i] !== undefined) out.push(stripUndefined(value[i]));
     return out;
   }
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(value)) {
+  for (const k in value) {
     const v = (value as Record<string, unknown>)[k];
-    if (v !== undefined) out[k] = stripUndefined(v);
+    if (v !== undefined && Object.hasOwn(value, k)) out[k] = stripUndefined(v);
   }
   return out;
+}
+
+/** True when an `undefined` sits anywhere in objects and arrays (what {@link stripUndefined} removes). */
+export function holdsUndefined(value: unknown): boolean {
+  if (value === null || typeof value !== "object") return value === undefined;
+  // Index and for-in loops: no iterator or key array per object (this walks every input).
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (holdsUndefined(value[i])) return true;
+    return false;
+  }
+  for (const k in value) {
+    if (Object.hasOwn(value, k) && holdsUndefined((value as Record<string, unknown>)[k])) return true;
+  }
+  return false;
 }
 
 /** Inputs as a protobuf Struct. */
@@ -70,10 +84,11 @@ export function toStruct(inputs: Record<string, unknown>): Struct {
  * A Struct for a receiver in this process (the in-process transport): its
  * fields are built only when something reads them as protobuf (a
  * serialization, `getFieldsMap`), while `toJavaScript()`, which is all the
- * policy SDK calls, answers the inputs directly: a copy without `undefined`,
- * the value a built Struct converts back to, made on the first call and
- * returned to every later one (readers only read it; a policy pack's
- * handlers never write to their inputs). Building jspb messages for every
+ * policy SDK calls, answers the inputs directly: the value a built Struct
+ * converts back to, which is the inputs themselves unless an `undefined`
+ * must be left out (then a copy without them, made once). Readers only read
+ * it: the SDK deserializes it into a copy for every policy, and paved's own
+ * handler hands it to checks, which never write to their inputs. Building jspb messages for every
  * input only to read them back was most of the in-process cost per resource,
  * and their garbage most of the GC time. A class, so the thousands a large
  * stack keeps alive between Analyze and AnalyzeStack carry no closures.
@@ -91,7 +106,9 @@ export class LazyStruct extends Struct {
   }
 
   override toJavaScript(): ReturnType<Struct["toJavaScript"]> {
-    return (this.js ??= stripUndefined(this.inputs) as ReturnType<Struct["toJavaScript"]>);
+    return (this.js ??= (
+      holdsUndefined(this.inputs) ? stripUndefined(this.inputs) : this.inputs
+    ) as ReturnType<Struct["toJavaScript"]>);
   }
 
   override getFieldsMap(...a: Parameters<Struct["getFieldsMap"]>) {

@@ -323,9 +323,15 @@ export async function startAnalyzer(opts: StartAnalyzerOptions): Promise<Analyze
     }
     return s;
   };
+  // Options are the same message for a resource's Analyze and its place in AnalyzeStack (only read).
+  const options = new Map<AnalyzerResourceRecord, analyzerpb.AnalyzerResourceOptions>();
   const optionsOf = (r: AnalyzerResourceRecord) => {
-    const o = new analyzerpb.AnalyzerResourceOptions();
-    if (r.parent) o.setParent(r.parent);
+    let o = options.get(r);
+    if (!o) {
+      o = new analyzerpb.AnalyzerResourceOptions();
+      if (r.parent) o.setParent(r.parent);
+      options.set(r, o);
+    }
     return o;
   };
   // The engine sends each resource's provider (its inputs carry AWS `defaultTags`

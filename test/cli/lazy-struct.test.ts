@@ -4,7 +4,7 @@
  * serialization (a request that does go on a wire).
  */
 import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
-import { lazyStruct, toStruct } from "../../cli/engine/analyzer-proto";
+import { holdsUndefined, lazyStruct, toStruct } from "../../cli/engine/analyzer-proto";
 
 const inputs = {
   name: "web",
@@ -22,10 +22,23 @@ describe("lazyStruct", () => {
     expect(lazyStruct(inputs).toJavaScript()).toEqual(toStruct(inputs).toJavaScript());
   });
 
-  test("toJavaScript returns a copy: a reader's changes never reach the inputs", () => {
-    const copy = lazyStruct(inputs).toJavaScript() as { tags: { owner: string } };
-    copy.tags.owner = "someone else";
-    expect(inputs.tags.owner).toBe("team");
+  test("with an undefined inside, toJavaScript returns a copy without it, made once", () => {
+    const s = lazyStruct(inputs);
+    const copy = s.toJavaScript() as { tags: { owner: string } };
+    expect(copy).not.toBe(inputs);
+    expect("missing" in copy).toBe(false);
+    expect(s.toJavaScript()).toBe(copy);
+  });
+
+  test("with nothing to leave out, toJavaScript answers the inputs themselves (no copy per resource)", () => {
+    const clean = { name: "web", tags: { owner: "team" }, ports: [80, 443] };
+    expect(lazyStruct(clean).toJavaScript()).toBe(clean);
+    expect(lazyStruct(clean).toJavaScript()).toEqual(toStruct(clean).toJavaScript());
+  });
+
+  test("holdsUndefined finds an undefined at any depth, and only then", () => {
+    expect(holdsUndefined({ a: [1, { b: undefined }] })).toBe(true);
+    expect(holdsUndefined({ a: [1, { b: null }], c: "" })).toBe(false);
   });
 
   test("on a wire (inside a request) it serializes to the same bytes as a built Struct", () => {
