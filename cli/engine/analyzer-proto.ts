@@ -133,6 +133,155 @@ export class LazyStruct extends Struct {
   }
 }
 
+/**
+ * The parts of a resource's request that stay the same between its Analyze
+ * and AnalyzeStack: its properties, options and provider messages.
+ */
+export interface RequestParts {
+  readonly properties: Struct;
+  readonly options: analyzerpb.AnalyzerResourceOptions;
+  readonly provider?: analyzerpb.AnalyzerProviderResource;
+}
+
+/**
+ * An AnalyzeRequest for a receiver in this process: its getters, which are
+ * all the policy SDK (and paved's handler) call, read the record and the
+ * shared parts; protobuf fields are built only when something reads them as
+ * protobuf (a serialization, `toObject`). One object per request instead of a
+ * message and its five setters. Read only: nothing sets a request it received.
+ */
+export class LazyAnalyzeRequest extends analyzerpb.AnalyzeRequest {
+  private built: analyzerpb.AnalyzeRequest | undefined;
+
+  constructor(
+    private readonly record: AnalyzerResourceRecord,
+    private readonly parts: RequestParts,
+  ) {
+    super();
+  }
+
+  private full(): analyzerpb.AnalyzeRequest {
+    if (!this.built) {
+      const req = new analyzerpb.AnalyzeRequest();
+      req.setType(this.getType()).setUrn(this.getUrn()).setName(this.getName());
+      req.setProperties(this.parts.properties).setOptions(this.parts.options);
+      if (this.parts.provider) req.setProvider(this.parts.provider);
+      this.built = req;
+    }
+    return this.built;
+  }
+
+  override getType(): string {
+    return this.record.type;
+  }
+  override getUrn(): string {
+    return this.record.urn;
+  }
+  override getName(): string {
+    return this.record.name;
+  }
+  override getProperties(): Struct {
+    return this.parts.properties;
+  }
+  override hasProperties(): boolean {
+    return true;
+  }
+  override getOptions(): analyzerpb.AnalyzerResourceOptions {
+    return this.parts.options;
+  }
+  override hasOptions(): boolean {
+    return true;
+  }
+  override getProvider(): analyzerpb.AnalyzerProviderResource | undefined {
+    return this.parts.provider;
+  }
+  override hasProvider(): boolean {
+    return this.parts.provider !== undefined;
+  }
+  override serializeBinary(): Uint8Array {
+    return this.full().serializeBinary();
+  }
+  override toObject(includeInstance?: boolean): analyzerpb.AnalyzeRequest.AsObject {
+    return this.full().toObject(includeInstance);
+  }
+  override toArray() {
+    return this.full().toArray();
+  }
+  override cloneMessage(): this {
+    return this.full().cloneMessage() as this;
+  }
+}
+
+/** As {@link LazyAnalyzeRequest}, for one resource of an AnalyzeStackRequest. */
+export class LazyAnalyzerResource extends analyzerpb.AnalyzerResource {
+  private built: analyzerpb.AnalyzerResource | undefined;
+
+  constructor(
+    private readonly record: AnalyzerResourceRecord,
+    private readonly parts: RequestParts,
+  ) {
+    super();
+  }
+
+  private full(): analyzerpb.AnalyzerResource {
+    if (!this.built) {
+      const res = new analyzerpb.AnalyzerResource();
+      res.setType(this.getType()).setUrn(this.getUrn()).setName(this.getName());
+      res.setProperties(this.parts.properties).setOptions(this.parts.options);
+      res.setParent(this.getParent()).setDependenciesList(this.getDependenciesList());
+      if (this.parts.provider) res.setProvider(this.parts.provider);
+      this.built = res;
+    }
+    return this.built;
+  }
+
+  override getType(): string {
+    return this.record.type;
+  }
+  override getUrn(): string {
+    return this.record.urn;
+  }
+  override getName(): string {
+    return this.record.name;
+  }
+  override getProperties(): Struct {
+    return this.parts.properties;
+  }
+  override hasProperties(): boolean {
+    return true;
+  }
+  override getOptions(): analyzerpb.AnalyzerResourceOptions {
+    return this.parts.options;
+  }
+  override hasOptions(): boolean {
+    return true;
+  }
+  override getProvider(): analyzerpb.AnalyzerProviderResource | undefined {
+    return this.parts.provider;
+  }
+  override hasProvider(): boolean {
+    return this.parts.provider !== undefined;
+  }
+  override getParent(): string {
+    return this.record.parent ?? "";
+  }
+  override getDependenciesList(): string[] {
+    return [...(this.record.dependencies ?? [])];
+  }
+  override serializeBinary(): Uint8Array {
+    return this.full().serializeBinary();
+  }
+  override toObject(includeInstance?: boolean): analyzerpb.AnalyzerResource.AsObject {
+    return this.full().toObject(includeInstance);
+  }
+  override toArray() {
+    return this.full().toArray();
+  }
+  override cloneMessage(): this {
+    return this.full().cloneMessage() as this;
+  }
+}
+
 /** A {@link LazyStruct} for `inputs`. */
 export function lazyStruct(inputs: Record<string, unknown>): Struct {
   return new LazyStruct(inputs);

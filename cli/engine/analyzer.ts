@@ -36,6 +36,9 @@ import { PackConfig, reconcilePackConfig } from "./analyzer-config";
 import { AnalyzerTransport, loadPackInProcess } from "./analyzer-inprocess";
 import {
   AnalyzerResourceRecord,
+  LazyAnalyzeRequest,
+  LazyAnalyzerResource,
+  RequestParts,
   Violation,
   ViolationLevel,
   ViolationSeverity,
@@ -308,32 +311,8 @@ export async function startAnalyzer(opts: StartAnalyzerOptions): Promise<Analyze
   }
 
   const concurrency = Math.max(1, opts.concurrency ?? 64);
-  // One Struct per record, shared by Analyze and AnalyzeStack (a Map, not a
-  // WeakMap: every record lives as long as this client, and a WeakMap's
-  // entries cost every young-generation GC). In-process nothing goes on a
-  // wire: the SDK only converts the Struct back to JavaScript, which a
-  // LazyStruct answers from the inputs, once.
-  const structs = new Map<AnalyzerResourceRecord, Struct>();
-  const asStruct = transport === "in-process" ? lazyStruct : toStruct;
-  const structOf = (r: AnalyzerResourceRecord) => {
-    let s = structs.get(r);
-    if (!s) {
-      s = asStruct(r.inputs);
-      structs.set(r, s);
-    }
-    return s;
-  };
-  // Options are the same message for a resource's Analyze and its place in AnalyzeStack (only read).
-  const options = new Map<AnalyzerResourceRecord, analyzerpb.AnalyzerResourceOptions>();
-  const optionsOf = (r: AnalyzerResourceRecord) => {
-    let o = options.get(r);
-    if (!o) {
-      o = new analyzerpb.AnalyzerResourceOptions();
-      if (r.parent) o.setParent(r.parent);
-      options.set(r, o);
-    }
-    return o;
-  };
+  const inProcess = transport === "in-process";
+  const asStruct = inProcess ? lazyStruct : toStruct;
   // The engine sends each resource's provider (its inputs carry AWS `defaultTags`
   // and the region). Converted once per provider URN: many resources share one.
   const providers = new Map<string, analyzerpb.AnalyzerProviderResource>();
@@ -347,6 +326,42 @@ export async function startAnalyzer(opts: StartAnalyzerOptions): Promise<Analyze
     }
     return out;
   };
+  // A resource's properties, options and provider messages, made once and
+  // shared by its Analyze and its place in AnalyzeStack (receivers only read
+  // them). A Map, not a WeakMap: every record lives as long as this client,
+  // and a WeakMap's entries cost every young-generation GC. In-process nothing
+  // goes on a wire: the requests are lazy (their getters read the record and
+  // these parts), and so is the Struct (the SDK only converts it back to
+  // JavaScript, which a LazyStruct answers from the inputs).
+  const parts = new Map<AnalyzerResourceRecord, RequestParts>();
+  const partsOf = (r: AnalyzerResourceRecord): RequestParts => {
+    let p = parts.get(r);
+    if (!p) {
+      const options = new analyzerpb.AnalyzerResourceOptions();
+      if (r.parent) options.setParent(r.parent);
+      p = { properties: asStruct(r.inputs), options, provider: providerFor(r) };
+      parts.set(r, p);
+    }
+    return p;
+  };
+  const requestOf = (r: AnalyzerResourceRecord): analyzerpb.AnalyzeRequest => {
+    const p = partsOf(r);
+    if (inProcess) return new LazyAnalyzeRequest(r, p);
+    const req = new analyzerpb.AnalyzeRequest();
+    req.setType(r.type).setUrn(r.urn).setName(r.name).setProperties(p.properties).setOptions(p.options);
+    if (p.provider) req.setProvider(p.provider);
+    return req;
+  };
+  const stackResourceOf = (r: AnalyzerResourceRecord): analyzerpb.AnalyzerResource => {
+    const p = partsOf(r);
+    if (inProcess) return new LazyAnalyzerResource(r, p);
+    const a = new analyzerpb.AnalyzerResource();
+    a.setType(r.type).setUrn(r.urn).setName(r.name).setProperties(p.properties).setOptions(p.options);
+    if (r.parent) a.setParent(r.parent);
+    a.setDependenciesList([...(r.dependencies ?? [])]);
+    if (p.provider) a.setProvider(p.provider);
+    return a;
+  };
   const analyzeEach = async (
     resources: readonly AnalyzerResourceRecord[],
     progress?: (done: number) => void,
@@ -358,11 +373,7 @@ export async function startAnalyzer(opts: StartAnalyzerOptions): Promise<Analyze
       while (next < resources.length) {
         const i = next++;
         const r = resources[i];
-        const req = new analyzerpb.AnalyzeRequest();
-        req.setType(r.type).setUrn(r.urn).setName(r.name).setProperties(structOf(r)).setOptions(optionsOf(r));
-        const provider = providerFor(r);
-        if (provider) req.setProvider(provider);
-        const resp = await t.analyze(req);
+        const resp = await t.analyze(requestOf(r));
         results[i] = fromAnalyzeResponse(resp).map((v) => (v.urn ? v : { ...v, urn: r.urn }));
         progress?.(++done);
       }
@@ -381,27 +392,15 @@ export async function startAnalyzer(opts: StartAnalyzerOptions): Promise<Analyze
     },
     async analyzeStack(resources) {
       const req = new analyzerpb.AnalyzeStackRequest();
-      req.setResourcesList(
-        resources.map((r) => {
-          const a = new analyzerpb.AnalyzerResource();
-          a.setType(r.type).setUrn(r.urn).setName(r.name).setProperties(structOf(r)).setOptions(optionsOf(r));
-          if (r.parent) a.setParent(r.parent);
-          a.setDependenciesList([...(r.dependencies ?? [])]);
-          const provider = providerFor(r);
-          if (provider) a.setProvider(provider);
-          return a;
-        }),
-      );
+      req.setResourcesList(resources.map(stackResourceOf));
       return fromAnalyzeResponse(await t.analyzeStack(req));
     },
     async remediate(resources) {
       const out: Remediation[] = [];
       for (const r of resources) {
-        const req = new analyzerpb.AnalyzeRequest();
-        req.setType(r.type).setUrn(r.urn).setName(r.name).setProperties(structOf(r)).setOptions(optionsOf(r));
-        const provider = providerFor(r);
-        if (provider) req.setProvider(provider);
-        const changes = (await t.remediate(req)).getRemediationsList().filter((x) => x.getProperties());
+        const changes = (await t.remediate(requestOf(r)))
+          .getRemediationsList()
+          .filter((x) => x.getProperties());
         const last = changes[changes.length - 1];
         if (!last) continue;
         out.push({

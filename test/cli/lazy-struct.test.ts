@@ -4,7 +4,17 @@
  * serialization (a request that does go on a wire).
  */
 import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
-import { holdsUndefined, lazyStruct, toStruct } from "../../cli/engine/analyzer-proto";
+import {
+  AnalyzerResourceRecord,
+  LazyAnalyzeRequest,
+  LazyAnalyzerResource,
+  holdsUndefined,
+  lazyStruct,
+  providerOf,
+  toAnalyzeRequest,
+  toAnalyzerResource,
+  toStruct,
+} from "../../cli/engine/analyzer-proto";
 
 const inputs = {
   name: "web",
@@ -46,5 +56,54 @@ describe("lazyStruct", () => {
       new analyzerpb.AnalyzeRequest().setType("aws:ec2/vpc:Vpc").setProperties(s).serializeBinary();
     expect(Buffer.from(req(lazyStruct(inputs)))).toEqual(Buffer.from(req(toStruct(inputs))));
     expect(lazyStruct(inputs).getFieldsMap().get("name")?.getStringValue()).toBe("web");
+  });
+});
+
+describe("lazy requests (in-process Analyze and AnalyzeStack)", () => {
+  const record: AnalyzerResourceRecord = {
+    type: "aws:s3/bucket:Bucket",
+    urn: "urn:pulumi:dev::p::aws:s3/bucket:Bucket::b",
+    name: "b",
+    inputs: { bucket: "b", tags: { owner: "team" } },
+    parent: "urn:pulumi:dev::p::paved:aws:Thing::t",
+    dependencies: ["urn:pulumi:dev::p::aws:kms/key:Key::k"],
+    providerResource: {
+      type: "pulumi:providers:aws",
+      urn: "urn:pulumi:dev::p::pulumi:providers:aws::default",
+      name: "default",
+      inputs: { region: "eu-west-1" },
+    },
+  };
+  const parts = () => {
+    const options = new analyzerpb.AnalyzerResourceOptions();
+    options.setParent(record.parent ?? "");
+    return { properties: toStruct(record.inputs), options, provider: providerOf(record.providerResource!) };
+  };
+
+  test("an Analyze request reads, serializes and converts as the built one", () => {
+    const lazy = new LazyAnalyzeRequest(record, parts());
+    const built = toAnalyzeRequest(record);
+    expect([lazy.getType(), lazy.getUrn(), lazy.getName(), lazy.hasProvider()]).toEqual([
+      built.getType(),
+      built.getUrn(),
+      built.getName(),
+      built.hasProvider(),
+    ]);
+    expect(lazy.getOptions().getParent()).toBe(built.getOptions()?.getParent());
+    expect(lazy.toObject()).toEqual(built.toObject());
+    expect(Buffer.from(lazy.serializeBinary())).toEqual(Buffer.from(built.serializeBinary()));
+  });
+
+  test("a stack resource reads as the built one, alone and inside an AnalyzeStack request on a wire", () => {
+    const lazy = new LazyAnalyzerResource(record, parts());
+    const built = toAnalyzerResource(record);
+    expect([lazy.getParent(), lazy.getDependenciesList()]).toEqual([
+      built.getParent(),
+      built.getDependenciesList(),
+    ]);
+    expect(lazy.toObject()).toEqual(built.toObject());
+    const wire = (r: analyzerpb.AnalyzerResource) =>
+      Buffer.from(new analyzerpb.AnalyzeStackRequest().setResourcesList([r]).serializeBinary());
+    expect(wire(lazy)).toEqual(wire(built));
   });
 });
