@@ -15,6 +15,7 @@ import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { loadPackInProcess } from "../../cli/engine/analyzer-inprocess";
 import {
   AnalyzerResourceRecord,
+  fromAnalyzeResponse,
   levelEnum,
   toAnalyzeRequest,
   toAnalyzeStackRequest,
@@ -188,16 +189,21 @@ async function expectSameAnswers(): Promise<{
   let notApplicable = 0;
   const messages: string[] = [];
   for (const r of records) {
-    const viaEntry = (await entry.analyze(toAnalyzeRequest(r))).toObject();
-    const viaSdk = (await ask(sdkAnalyze, toAnalyzeRequest(r))).toObject();
+    const entryResp = await entry.analyze(toAnalyzeRequest(r));
+    const sdkResp = await ask(sdkAnalyze, toAnalyzeRequest(r));
+    const [viaEntry, viaSdk] = [entryResp.toObject(), sdkResp.toObject()];
     expect({ urn: r.urn, ...viaEntry }).toEqual({ urn: r.urn, ...viaSdk });
+    // What a client reads through the getters, too (paved's response answers them itself).
+    expect(fromAnalyzeResponse(entryResp)).toEqual(fromAnalyzeResponse(sdkResp));
     diagnostics += viaSdk.diagnosticsList.length;
     notApplicable += viaSdk.notApplicableList.length;
     messages.push(...viaSdk.diagnosticsList.map((d) => d.message));
   }
-  const stackEntry = (await entry.analyzeStack(toAnalyzeStackRequest(records))).toObject();
-  const stackSdk = (await ask(sdkStack, toAnalyzeStackRequest(records))).toObject();
+  const stackEntryResp = await entry.analyzeStack(toAnalyzeStackRequest(records));
+  const stackSdkResp = await ask(sdkStack, toAnalyzeStackRequest(records));
+  const [stackEntry, stackSdk] = [stackEntryResp.toObject(), stackSdkResp.toObject()];
   expect(stackEntry).toEqual(stackSdk);
+  expect(fromAnalyzeResponse(stackEntryResp)).toEqual(fromAnalyzeResponse(stackSdkResp));
   messages.push(...stackSdk.diagnosticsList.map((d) => d.message));
   return { diagnostics, notApplicable, stack: stackSdk.diagnosticsList.length, messages };
 }

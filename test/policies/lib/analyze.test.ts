@@ -13,6 +13,7 @@ import {
   configFromRequest,
   makeAnalyze,
   makeAnalyzeStack,
+  PavedAnalyzeResponse,
   scanInputs,
   withPavedAnalyze,
 } from "../../../policies/lib/analyze";
@@ -191,5 +192,58 @@ describe("the harness holds both handlers to one answer", () => {
       check: () => [{ message: "found something" }],
     });
     expect(await runPolicy(throwing, { type: "t:t:T", props: {} })).toHaveLength(1);
+  });
+});
+
+describe("the response", () => {
+  const diagnostic = (enforcementLevel: string, severity?: string, urn?: string) => ({
+    policyName: "p",
+    policyPackName: "paved",
+    policyPackVersion: "1.0.0",
+    description: "d",
+    message: "d\nm",
+    urn,
+    enforcementLevel,
+    severity,
+  });
+  const ds = [
+    diagnostic("mandatory", "critical", "urn:a"),
+    diagnostic("advisory", "low"),
+    diagnostic("remediate", "medium", "urn:b"),
+    diagnostic("disabled", "high"),
+    diagnostic("mandatory"),
+  ];
+
+  test("its getters answer what the SDK's own response answers, for every level and severity", () => {
+    const na = new analyzerpb.PolicyNotApplicable();
+    na.setPolicyName("q");
+    na.setReason("Policy only applies to resources of type 'x'");
+    const resp = new PavedAnalyzeResponse(ds as never, [na]);
+    const sdk = resp.sdk();
+    const read = (r: analyzerpb.AnalyzeResponse) =>
+      r
+        .getDiagnosticsList()
+        .map((d) => [
+          d.getPolicyname(),
+          d.getPolicypackname(),
+          d.getPolicypackversion(),
+          d.getDescription(),
+          d.getMessage(),
+          d.getEnforcementlevel(),
+          d.getUrn(),
+          d.getSeverity(),
+        ]);
+    expect(read(resp)).toEqual(read(sdk));
+    expect(read(resp)).toHaveLength(5);
+    expect(resp.getNotApplicableList().map((n) => n.toObject())).toEqual(
+      sdk.getNotApplicableList().map((n) => n.toObject()),
+    );
+  });
+
+  test("on a wire and as an object it is the SDK's response, byte for byte", () => {
+    const resp = new PavedAnalyzeResponse(ds as never, []);
+    expect(Buffer.from(resp.serializeBinary())).toEqual(Buffer.from(resp.sdk().serializeBinary()));
+    expect(resp.toObject()).toEqual(resp.sdk().toObject());
+    expect(resp.getDiagnosticsList()[0].toObject()).toEqual(resp.sdk().getDiagnosticsList()[0].toObject());
   });
 });
