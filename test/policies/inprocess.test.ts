@@ -51,7 +51,7 @@ async function viaSdkHandlers(): Promise<Violation[]> {
   return out;
 }
 
-test("the pack's entry (deserialize once per request) reports what the plain SDK handlers report", async () => {
+test("the pack's entry (paved's one-pass handlers) reports what the plain SDK handlers report", async () => {
   const saved = process.env.PULUMI_CONFIG;
   process.env.PULUMI_CONFIG = JSON.stringify(options.stackConfig);
   const expected = (await viaSdkHandlers()).map((v) => ({ ...v, policyPackVersion: "" }));
