@@ -255,42 +255,38 @@ test("the same answers under a pack config: levels, disabled and remediate polic
   }
 });
 
-test("a request without resource options gets the SDK's refusal from both", async () => {
-  const req = toAnalyzeRequest(extra[0]);
-  req.clearOptions();
-  const sdkAnalyze = server.makeAnalyzeRpcFun(
-    info.getName(),
-    info.getVersion(),
-    "advisory",
-    packArgs.policies,
-  );
-  const first = (e: unknown) =>
-    String((e as Error).message)
-      .split("\n")
-      .slice(0, 2)
-      .join("\n");
-  const viaSdk = await ask(sdkAnalyze, req).catch(first);
-  const viaEntry = await entry.analyze(req).catch(first);
-  expect(viaSdk).toMatch(/A more recent version of the Pulumi CLI is required/);
-  expect(viaEntry).toEqual(viaSdk);
-});
+/** An error's first two lines: the policy it names and the cause (the rest is a stack trace). */
+const firstLines = (e: unknown) =>
+  String((e as Error).message)
+    .split("\n")
+    .slice(0, 2)
+    .join("\n");
 
-test("a stack with a resource without options gets the SDK's refusal from both", async () => {
-  const req = toAnalyzeStackRequest(extra);
-  req.getResourcesList()[1].clearOptions();
-  const sdkStack = server.makeAnalyzeStackRpcFun(
-    info.getName(),
-    info.getVersion(),
-    "advisory",
-    packArgs.policies,
-  );
-  const first = (e: unknown) =>
-    String((e as Error).message)
-      .split("\n")
-      .slice(0, 2)
-      .join("\n");
-  const viaSdk = await ask(sdkStack, req).catch(first);
-  const viaEntry = await entry.analyzeStack(req).catch(first);
+test.each([
+  {
+    call: "Analyze",
+    sdk: "makeAnalyzeRpcFun",
+    request: () => {
+      const req = toAnalyzeRequest(extra[0]);
+      req.clearOptions();
+      return req;
+    },
+    viaEntry: (req: unknown) => entry.analyze(req as analyzerpb.AnalyzeRequest),
+  },
+  {
+    call: "AnalyzeStack",
+    sdk: "makeAnalyzeStackRpcFun",
+    request: () => {
+      const req = toAnalyzeStackRequest(extra);
+      req.getResourcesList()[1].clearOptions();
+      return req;
+    },
+    viaEntry: (req: unknown) => entry.analyzeStack(req as analyzerpb.AnalyzeStackRequest),
+  },
+])("$call with a resource without options gets the SDK's refusal from both", async (c) => {
+  const sdk = server[c.sdk](info.getName(), info.getVersion(), "advisory", packArgs.policies);
+  const viaSdk = await ask(sdk, c.request()).catch(firstLines);
+  const viaEntry = await c.viaEntry(c.request()).catch(firstLines);
   expect(viaSdk).toMatch(/A more recent version of the Pulumi CLI is required/);
   expect(viaEntry).toEqual(viaSdk);
 });
