@@ -127,21 +127,23 @@ export function scanInputs(v: unknown): number {
 }
 
 /**
- * A request's inputs as a check reads them, equal to what the SDK hands a
- * policy. The SDK deserializes `toJavaScript()`'s result into a deep copy that
- * turns wire-encoded values (assets, archives, secrets) into runtime objects;
- * without one, that copy equals the fresh object `toJavaScript()` returned, so
- * the copy is made only when one is present. The SDK's unknown-checking proxy
- * is put on only when a sentinel is present: without one it reads exactly
- * what the object holds.
+ * Scan results per inputs object: an in-process client's Struct answers the
+ * same object for a resource's Analyze and its place in AnalyzeStack.
  */
 const scanned = new WeakMap<object, number>();
 
+/**
+ * A request's inputs as a check reads them, equal to what the SDK hands a
+ * policy. The SDK deserializes `toJavaScript()`'s result into a deep copy that
+ * turns wire-encoded values (assets, archives, secrets) into runtime objects;
+ * without one, that copy equals what `toJavaScript()` returned, so the copy is
+ * made only when one is present (checks only read their inputs). The SDK's
+ * unknown-checking proxy is put on only when a sentinel is present: without
+ * one it reads exactly what the object holds.
+ */
 function inputsOf(struct: { toJavaScript(): unknown } | undefined): Record<string, unknown> {
   if (!struct) return deserialize.deserializeProperties(struct, false); // throws as the SDK does
   const raw = struct.toJavaScript() as Record<string, unknown>;
-  // A Struct that answers the same object again (the in-process transport's)
-  // is scanned once for Analyze and AnalyzeStack.
   let found = scanned.get(raw);
   if (found === undefined) {
     found = scanInputs(raw);
