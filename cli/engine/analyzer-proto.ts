@@ -161,14 +161,7 @@ export class LazyAnalyzeRequest extends analyzerpb.AnalyzeRequest {
   }
 
   private full(): analyzerpb.AnalyzeRequest {
-    if (!this.built) {
-      const req = new analyzerpb.AnalyzeRequest();
-      req.setType(this.getType()).setUrn(this.getUrn()).setName(this.getName());
-      req.setProperties(this.parts.properties).setOptions(this.parts.options);
-      if (this.parts.provider) req.setProvider(this.parts.provider);
-      this.built = req;
-    }
-    return this.built;
+    return (this.built ??= buildAnalyzeRequest(this.record, this.parts));
   }
 
   override getType(): string {
@@ -224,15 +217,7 @@ export class LazyAnalyzerResource extends analyzerpb.AnalyzerResource {
   }
 
   private full(): analyzerpb.AnalyzerResource {
-    if (!this.built) {
-      const res = new analyzerpb.AnalyzerResource();
-      res.setType(this.getType()).setUrn(this.getUrn()).setName(this.getName());
-      res.setProperties(this.parts.properties).setOptions(this.parts.options);
-      res.setParent(this.getParent()).setDependenciesList(this.getDependenciesList());
-      if (this.parts.provider) res.setProvider(this.parts.provider);
-      this.built = res;
-    }
-    return this.built;
+    return (this.built ??= buildAnalyzerResource(this.record, this.parts));
   }
 
   override getType(): string {
@@ -287,23 +272,53 @@ export function lazyStruct(inputs: Record<string, unknown>): Struct {
   return new LazyStruct(inputs);
 }
 
-function options(parent: string | undefined): analyzerpb.AnalyzerResourceOptions {
-  // Always set: without options the SDK answers "a more recent version of the Pulumi CLI is required".
-  const opts = new analyzerpb.AnalyzerResourceOptions();
-  if (parent) opts.setParent(parent);
-  return opts;
+/**
+ * A resource's request parts as the engine sends them: its inputs as a Struct
+ * (`asStruct`: a built one by default), its options (always set: without them
+ * the SDK answers "a more recent version of the Pulumi CLI is required") and
+ * its provider (`providerFor`: built from the record by default; a client
+ * passes its cache, since many resources share one provider).
+ */
+export function requestParts(
+  r: AnalyzerResourceRecord,
+  asStruct: (inputs: Record<string, unknown>) => Struct = toStruct,
+  providerFor: (r: AnalyzerResourceRecord) => analyzerpb.AnalyzerProviderResource | undefined = (x) =>
+    x.providerResource ? providerOf(x.providerResource, asStruct) : undefined,
+): RequestParts {
+  const options = new analyzerpb.AnalyzerResourceOptions();
+  if (r.parent) options.setParent(r.parent);
+  return { properties: asStruct(r.inputs), options, provider: providerFor(r) };
+}
+
+/** The AnalyzeRequest message for a resource and its parts. */
+export function buildAnalyzeRequest(
+  r: AnalyzerResourceRecord,
+  parts: RequestParts,
+): analyzerpb.AnalyzeRequest {
+  const req = new analyzerpb.AnalyzeRequest();
+  req.setType(r.type).setUrn(r.urn).setName(r.name);
+  req.setProperties(parts.properties).setOptions(parts.options);
+  if (parts.provider) req.setProvider(parts.provider);
+  return req;
+}
+
+/** The AnalyzerResource message (one resource of an AnalyzeStackRequest) for a resource and its parts. */
+export function buildAnalyzerResource(
+  r: AnalyzerResourceRecord,
+  parts: RequestParts,
+): analyzerpb.AnalyzerResource {
+  const res = new analyzerpb.AnalyzerResource();
+  res.setType(r.type).setUrn(r.urn).setName(r.name);
+  res.setProperties(parts.properties).setOptions(parts.options);
+  if (r.parent) res.setParent(r.parent);
+  res.setDependenciesList([...(r.dependencies ?? [])]);
+  if (parts.provider) res.setProvider(parts.provider);
+  return res;
 }
 
 /** The request the engine sends for one resource. */
 export function toAnalyzeRequest(r: AnalyzerResourceRecord): analyzerpb.AnalyzeRequest {
-  const req = new analyzerpb.AnalyzeRequest();
-  req.setType(r.type);
-  req.setUrn(r.urn);
-  req.setName(r.name);
-  req.setProperties(toStruct(r.inputs));
-  req.setOptions(options(r.parent));
-  if (r.providerResource) req.setProvider(providerOf(r.providerResource));
-  return req;
+  return buildAnalyzeRequest(r, requestParts(r));
 }
 
 /** A resource's provider as the engine sends it (`AnalyzeRequest.provider`: type, URN, name, inputs). */
@@ -321,16 +336,7 @@ export function providerOf(
 
 /** One resource of an `AnalyzeStackRequest`. */
 export function toAnalyzerResource(r: AnalyzerResourceRecord): analyzerpb.AnalyzerResource {
-  const res = new analyzerpb.AnalyzerResource();
-  res.setType(r.type);
-  res.setUrn(r.urn);
-  res.setName(r.name);
-  res.setProperties(toStruct(r.inputs));
-  res.setOptions(options(r.parent));
-  if (r.parent) res.setParent(r.parent);
-  res.setDependenciesList([...(r.dependencies ?? [])]);
-  if (r.providerResource) res.setProvider(providerOf(r.providerResource));
-  return res;
+  return buildAnalyzerResource(r, requestParts(r));
 }
 
 /** The request the engine sends once for the whole stack. */

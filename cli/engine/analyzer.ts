@@ -39,6 +39,9 @@ import {
   LazyAnalyzeRequest,
   LazyAnalyzerResource,
   RequestParts,
+  buildAnalyzeRequest,
+  buildAnalyzerResource,
+  requestParts,
   Violation,
   ViolationLevel,
   ViolationSeverity,
@@ -337,31 +340,15 @@ export async function startAnalyzer(opts: StartAnalyzerOptions): Promise<Analyze
   const partsOf = (r: AnalyzerResourceRecord): RequestParts => {
     let p = parts.get(r);
     if (!p) {
-      const options = new analyzerpb.AnalyzerResourceOptions();
-      if (r.parent) options.setParent(r.parent);
-      p = { properties: asStruct(r.inputs), options, provider: providerFor(r) };
+      p = requestParts(r, asStruct, providerFor);
       parts.set(r, p);
     }
     return p;
   };
-  const requestOf = (r: AnalyzerResourceRecord): analyzerpb.AnalyzeRequest => {
-    const p = partsOf(r);
-    if (inProcess) return new LazyAnalyzeRequest(r, p);
-    const req = new analyzerpb.AnalyzeRequest();
-    req.setType(r.type).setUrn(r.urn).setName(r.name).setProperties(p.properties).setOptions(p.options);
-    if (p.provider) req.setProvider(p.provider);
-    return req;
-  };
-  const stackResourceOf = (r: AnalyzerResourceRecord): analyzerpb.AnalyzerResource => {
-    const p = partsOf(r);
-    if (inProcess) return new LazyAnalyzerResource(r, p);
-    const a = new analyzerpb.AnalyzerResource();
-    a.setType(r.type).setUrn(r.urn).setName(r.name).setProperties(p.properties).setOptions(p.options);
-    if (r.parent) a.setParent(r.parent);
-    a.setDependenciesList([...(r.dependencies ?? [])]);
-    if (p.provider) a.setProvider(p.provider);
-    return a;
-  };
+  const requestOf = (r: AnalyzerResourceRecord): analyzerpb.AnalyzeRequest =>
+    inProcess ? new LazyAnalyzeRequest(r, partsOf(r)) : buildAnalyzeRequest(r, partsOf(r));
+  const stackResourceOf = (r: AnalyzerResourceRecord): analyzerpb.AnalyzerResource =>
+    inProcess ? new LazyAnalyzerResource(r, partsOf(r)) : buildAnalyzerResource(r, partsOf(r));
   const analyzeEach = async (
     resources: readonly AnalyzerResourceRecord[],
     progress?: (done: number) => void,

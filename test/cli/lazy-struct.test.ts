@@ -10,7 +10,7 @@ import {
   LazyAnalyzerResource,
   holdsUndefined,
   lazyStruct,
-  providerOf,
+  requestParts,
   toAnalyzeRequest,
   toAnalyzerResource,
   toStruct,
@@ -74,11 +74,7 @@ describe("lazy requests (in-process Analyze and AnalyzeStack)", () => {
       inputs: { region: "eu-west-1" },
     },
   };
-  const parts = () => {
-    const options = new analyzerpb.AnalyzerResourceOptions();
-    options.setParent(record.parent ?? "");
-    return { properties: toStruct(record.inputs), options, provider: providerOf(record.providerResource!) };
-  };
+  const parts = () => requestParts(record);
 
   test("an Analyze request reads, serializes and converts as the built one", () => {
     const lazy = new LazyAnalyzeRequest(record, parts());
