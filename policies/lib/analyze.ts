@@ -36,17 +36,10 @@
 import type * as policy from "@pulumi/policy";
 import type * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
 import type { ResourcePolicyDefinition, StackPolicyDefinition } from "./define";
-import {
-  checkContext,
-  definitionOf,
-  evaluateResource,
-  evaluateStack,
-  policyConfig,
-  runEnvironment,
-} from "./sdk";
+import { definitionOf, evaluateResource, evaluateStack, policyConfig, runEnvironment } from "./sdk";
 import type { RunEnvironment } from "./sdk";
 import type { Report, ViolationObject } from "./sdk";
-import type { CheckContext, EnforcementLevel, ResourceUnderCheck, Severity, StackResource } from "./types";
+import type { EnforcementLevel, ResourceUnderCheck, Severity, StackResource } from "./types";
 
 /* eslint-disable @typescript-eslint/no-require-imports -- internal modules of the pinned SDK, untyped */
 const deserialize = require("@pulumi/policy/deserialize") as {
@@ -186,12 +179,10 @@ function pavedPolicies(policies: readonly policy.Policy[]): {
   return { resource, stack };
 }
 
-/** One resource policy's place in a type's plan. */
+/** A resource policy of the pack, with its definition. */
 interface ResourceStep {
   readonly sdk: policy.ResourceValidationPolicy;
   readonly def: ResourcePolicyDefinition<unknown>;
-  /** Set when the SDK reports the policy not applicable to this type. */
-  readonly notApplicable?: string;
 }
 
 interface StackStep {
@@ -206,8 +197,6 @@ interface Run<D> {
   /** The policy's pack config without its level (the SDK's `getConfig`). */
   readonly props: Record<string, unknown>;
   readonly report: Report;
-  /** The check's context, made for the first request (the environment is read once per handler). */
-  ctx?: CheckContext<unknown>;
 }
 
 /** What a type's resources get under one config: the policies to run and the not-applicable notes. */
@@ -216,7 +205,9 @@ interface Plan {
   readonly notApplicable: readonly analyzerpb.PolicyNotApplicable[];
   /**
    * The first policy the SDK would call for this type (one that returns at
-   * once included): the one its errors about the request itself name.
+   * once included). The SDK reads the request for every policy it calls, so
+   * a request it cannot read (no options, an unreadable asset) fails there,
+   * under this policy's name; without one, the request is not read at all.
    */
   readonly firstCalled: string | undefined;
 }
@@ -289,6 +280,15 @@ class Resolver {
     };
   }
 
+  /** Reads the request, failing as the SDK does under the name of the policy it was reading it for. */
+  read<T>(policyName: string, reading: () => T): T {
+    try {
+      return reading();
+    } catch (e) {
+      throw this.failure(e, policyName);
+    }
+  }
+
   /** A check that threw past its guard: the SDK's gRPC error for it. */
   failure(e: unknown, name: string): Error {
     return protoutil.asGrpcError(
@@ -297,17 +297,9 @@ class Resolver {
     );
   }
 
-  /** Starts a request: reporters push to a fresh list, which {@link respond} turns into the response. */
+  /** Starts a request: reporters push to a fresh list, its diagnostics. */
   begin(): Diagnostic[] {
     return (this.sink.ds = []);
-  }
-
-  /** The response the SDK would build from a request's diagnostics and not-applicable notes. */
-  respond(
-    ds: Diagnostic[],
-    notApplicable: readonly analyzerpb.PolicyNotApplicable[],
-  ): analyzerpb.AnalyzeResponse {
-    return new PavedAnalyzeResponse(ds, notApplicable);
   }
 }
 
@@ -494,25 +486,19 @@ export function makeAnalyze(
   let env: RunEnvironment | undefined;
   return rpc((req: analyzerpb.AnalyzeRequest) => {
     const plan = resolver.cached(config(), req.getType(), makePlan);
-    // The SDK builds every called policy's arguments, so a malformed request fails on the first.
-    if (plan.firstCalled !== undefined && !req.getOptions()) {
-      throw resolver.failure(optionsMissing(), plan.firstCalled);
-    }
     const ds = resolver.begin();
-    if (plan.runs.length > 0) {
+    if (plan.firstCalled !== undefined) {
+      const resource = resolver.read(plan.firstCalled, () => underCheck(req));
       env ??= runEnvironment();
-      let resource: ResourceUnderCheck | undefined;
       for (const run of plan.runs) {
         try {
-          resource ??= underCheck(req);
-          run.ctx ??= checkContext(run.def, run.props, env);
-          evaluateResource(run.def, resource, run.props, run.report, env, run.ctx);
+          evaluateResource(run.def, resource, run.props, run.report, env);
         } catch (e) {
           throw resolver.failure(e, run.name);
         }
       }
     }
-    return resolver.respond(ds, plan.notApplicable);
+    return new PavedAnalyzeResponse(ds, plan.notApplicable);
   });
 }
 
@@ -538,33 +524,30 @@ export function makeAnalyzeStack(
     const runs = resolver.cached(config(), "stack", makeRuns);
     const ds = resolver.begin();
     if (runs.length > 0) {
+      // The SDK reads the stack for each policy it runs: an unreadable one fails on the first.
+      const resources = resolver.read(runs[0].name, () => stackOf(req.getResourcesList()));
       env ??= runEnvironment();
-      let resources: readonly StackResource[] | undefined;
       for (const run of runs) {
         try {
-          resources ??= stackOf(req.getResourcesList());
           evaluateStack(run.def, resources, run.props, run.report, env);
         } catch (e) {
           throw resolver.failure(e, run.name);
         }
       }
     }
-    return resolver.respond(ds, []);
+    return new PavedAnalyzeResponse(ds, []);
   });
 }
 
-/** The SDK's words for a request without resource options (an engine older than them). */
-function optionsMissing(): Error {
-  return new Error(
-    "A more recent version of the Pulumi CLI is required. " +
-      "To upgrade, see https://www.pulumi.com/docs/get-started/install/",
-  );
-}
-
-/** The options the SDK requires on every resource. */
+/** The options the SDK requires on every resource; without them it asks, in these words, for a newer engine. */
 function requireOptions(r: { getOptions(): analyzerpb.AnalyzerResourceOptions | undefined }) {
   const opts = r.getOptions();
-  if (!opts) throw optionsMissing();
+  if (!opts) {
+    throw new Error(
+      "A more recent version of the Pulumi CLI is required. " +
+        "To upgrade, see https://www.pulumi.com/docs/get-started/install/",
+    );
+  }
   return opts;
 }
 

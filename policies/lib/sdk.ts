@@ -102,9 +102,11 @@ function emit(
   fallback: { urn: string; type: string; name: string } | undefined,
   configRaw: unknown,
   report: Report,
-  shared: readonly LoadedExemption[],
+  env: RunEnvironment,
 ): void {
   if (findings.length === 0) return;
+  // Read only now: most resources have no finding, and the file is read on first use.
+  const shared = env.shared;
   const candidates =
     def.name === LEDGER_POLICY || (shared.length === 0 && configRaw === undefined)
       ? NO_EXEMPTIONS
@@ -237,25 +239,15 @@ export function evaluateResource(
   config: Record<string, unknown>,
   report: Report,
   env: RunEnvironment = runEnvironment(),
-  ctx: CheckContext<unknown> = context(def, config, env.stack),
 ): void {
   let findings: Finding[];
   try {
-    findings = def.check(resource, ctx);
+    findings = def.check(resource, context(def, config, env.stack));
   } catch (e) {
     reportThrown(def, resource.urn, report, e);
     return;
   }
-  if (findings.length > 0) emit(def, findings, resource, config.exemptions, report, env.shared);
-}
-
-/** The context a check gets for a policy's pack config in an environment (the same object for the same inputs). */
-export function checkContext(
-  def: PolicyDefinition,
-  config: Record<string, unknown>,
-  env: RunEnvironment,
-): CheckContext<unknown> {
-  return context(def, config, env.stack);
+  emit(def, findings, resource, config.exemptions, report, env);
 }
 
 /** The definition behind an SDK policy that {@link toSdkPolicy} made (not enumerable: the SDK never sees it). */
@@ -325,7 +317,7 @@ export function evaluateStack(
     reportThrown(def, undefined, report, e);
     return;
   }
-  emit(def, findings, undefined, config.exemptions, report, env.shared);
+  emit(def, findings, undefined, config.exemptions, report, env);
 }
 
 function make(def: PolicyDefinition): SdkPolicy {

@@ -37,9 +37,12 @@ const generated = parseState(JSON.stringify(generateStackExport(400)), "generate
     dependencies: r.dependencies,
   }));
 
+const SIG = "4dabf18193072939515e22adb298388d";
+const ASSET_SIG = "c44067f5952c0a294b673a41bacd8c17";
+
 /** The wire form of a secret (what the engine sends for `pulumi.secret(v)`). */
 const secret = (value: unknown) => ({
-  "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",
+  [SIG]: "1b47061264138c4ac30d75fd1eb44270",
   value,
 });
 
@@ -264,7 +267,7 @@ const firstLines = (e: unknown) =>
 
 test.each([
   {
-    call: "Analyze",
+    call: "Analyze with a resource without options",
     sdk: "makeAnalyzeRpcFun",
     request: () => {
       const req = toAnalyzeRequest(extra[0]);
@@ -272,9 +275,10 @@ test.each([
       return req;
     },
     viaEntry: (req: unknown) => entry.analyze(req as analyzerpb.AnalyzeRequest),
+    cause: /A more recent version of the Pulumi CLI is required/,
   },
   {
-    call: "AnalyzeStack",
+    call: "AnalyzeStack with a resource without options",
     sdk: "makeAnalyzeStackRpcFun",
     request: () => {
       const req = toAnalyzeStackRequest(extra);
@@ -282,11 +286,28 @@ test.each([
       return req;
     },
     viaEntry: (req: unknown) => entry.analyzeStack(req as analyzerpb.AnalyzeStackRequest),
+    cause: /A more recent version of the Pulumi CLI is required/,
   },
-])("$call with a resource without options gets the SDK's refusal from both", async (c) => {
+  {
+    // A volume: the first policy the SDK calls (a multi-type one that does not
+    // list volumes) is not the first that checks it; the error names the former.
+    call: "Analyze (an asset the SDK cannot read)",
+    sdk: "makeAnalyzeRpcFun",
+    request: () =>
+      toAnalyzeRequest(
+        recordOf({
+          type: "aws:ebs/volume:Volume",
+          name: "bad-asset",
+          props: { encrypted: true, source: { [SIG]: ASSET_SIG } },
+        }),
+      ),
+    viaEntry: (req: unknown) => entry.analyze(req as analyzerpb.AnalyzeRequest),
+    cause: /Invalid asset encountered when unmarshaling resource property/,
+  },
+])("$call gets the SDK's refusal from both", async (c) => {
   const sdk = server[c.sdk](info.getName(), info.getVersion(), "advisory", packArgs.policies);
   const viaSdk = await ask(sdk, c.request()).catch(firstLines);
   const viaEntry = await c.viaEntry(c.request()).catch(firstLines);
-  expect(viaSdk).toMatch(/A more recent version of the Pulumi CLI is required/);
+  expect(viaSdk).toMatch(c.cause);
   expect(viaEntry).toEqual(viaSdk);
 });
