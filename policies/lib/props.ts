@@ -69,3 +69,22 @@ export function peek<T>(read: () => T): T | undefined {
     throw e;
   }
 }
+
+/**
+ * A pure reader of a resource's inputs that remembers its answer for the last
+ * resource it read. Several policies read the same thing (a security group's
+ * rules, a role's IAM documents) from one resource one after another, from
+ * the same inputs object; checks never change their inputs. The answer is
+ * frozen, since every caller shares it.
+ */
+export function lastResourceMemo<T>(
+  read: (type: string, props: Record<string, unknown>) => T[],
+): (type: string, props: Record<string, unknown>) => readonly T[] {
+  let last: { type: string; props: Record<string, unknown>; value: readonly T[] } | undefined;
+  return (type, props) => {
+    if (last && last.props === props && last.type === type) return last.value;
+    const value = Object.freeze(read(type, props));
+    last = { type, props, value };
+    return value;
+  };
+}

@@ -9,7 +9,15 @@
  * `normaliseProtocol`; `-1` means every port.
  */
 import { ALL_PORTS, PortRange, Protocol, normaliseProtocol } from "../../components/core/ports";
-import { asList, asNumber, asRecord, asString, asStrings, isUnknownValueError } from "./props";
+import {
+  asList,
+  asNumber,
+  asRecord,
+  asString,
+  asStrings,
+  isUnknownValueError,
+  lastResourceMemo,
+} from "./props";
 
 export const SECURITY_GROUP = "aws:ec2/securityGroup:SecurityGroup";
 export const SECURITY_GROUP_RULE = "aws:ec2/securityGroupRule:SecurityGroupRule";
@@ -99,19 +107,10 @@ function rule(
 }
 
 /**
- * The last resource read: three policies read the rules of every security
- * group and rule, one after another, from the same inputs object. Rules are
- * a pure function of type and inputs, and checks never change their inputs.
+ * The rules a resource holds, in the order written. Types that hold none give
+ * `[]`. Three policies read them from every security group and rule in a row.
  */
-let last: { type: string; props: Record<string, unknown>; rules: readonly SgRule[] } | undefined;
-
-/** The rules a resource holds, in the order written. Types that hold none give `[]`. */
-export function sgRules(type: string, props: Record<string, unknown>): readonly SgRule[] {
-  if (last && last.props === props && last.type === type) return last.rules;
-  const rules = Object.freeze(readRules(type, props));
-  last = { type, props, rules };
-  return rules;
-}
+export const sgRules = lastResourceMemo(readRules);
 
 function readRules(type: string, props: Record<string, unknown>): SgRule[] {
   switch (type) {

@@ -23,6 +23,7 @@ import {
   parsePolicyDocument,
   type PermissionsLintOptions,
 } from "../../../components/aws/iam/lint";
+import { lastResourceMemo } from "../../lib/props";
 import { rawProps } from "../../lib/sdk";
 import type { Finding, ResourceUnderCheck } from "../../lib/types";
 import { previewUnknown } from "../../lib/unknown";
@@ -69,18 +70,8 @@ export function documentsOf(type: string, props: Record<string, unknown>): Docum
   return out;
 }
 
-/**
- * The documents of the last resource read: the IAM policies read the same
- * resource one after another, from the same inputs object (a pure function
- * of type and inputs; checks never change their inputs).
- */
-let lastRead: { type: string; props: Record<string, unknown>; refs: readonly DocumentRef[] } | undefined;
-function documentsRead(type: string, props: Record<string, unknown>): readonly DocumentRef[] {
-  if (lastRead && lastRead.props === props && lastRead.type === type) return lastRead.refs;
-  const refs = Object.freeze(documentsOf(type, props));
-  lastRead = { type, props, refs };
-  return refs;
-}
+/** The documents of a resource, for the IAM policies that read them from one resource in a row. */
+const documentsRead = lastResourceMemo(documentsOf);
 
 const MAX_CACHE = 10_000;
 type Linted = { findings: LintFinding[]; unknown: boolean };

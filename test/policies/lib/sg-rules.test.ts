@@ -1,6 +1,7 @@
 /** Properties of the shared rule reader and the public-ingress check, over generated rules. */
 import fc from "fast-check";
 import { ADMIN_PORTS, DATABASE_PORTS } from "../../../components/core/ports";
+import { lastResourceMemo } from "../../../policies/lib/props";
 import { publicIngressFindings } from "../../../policies/lib/public-ingress";
 import {
   SECURITY_GROUP,
@@ -75,4 +76,18 @@ test("ICMP and unmapped protocols carry no ports, so they never open a sensitive
       expect(publicIngressFindings(r.type, r.props, ADMIN_PORTS, config, "fix")).toEqual([]);
     }
   }
+});
+
+describe("lastResourceMemo (behind sgRules and the IAM documents)", () => {
+  test("reads once for the same inputs object and type, again for another object or type", () => {
+    const reads: string[] = [];
+    const read = lastResourceMemo((type, props) => (reads.push(type), [props.x]));
+    const a = { x: 1 };
+    expect(read("t:a:A", a)).toEqual([1]);
+    expect(read("t:a:A", a)).toBe(read("t:a:A", a));
+    expect(read("t:a:A", { x: 1 })).toEqual([1]);
+    read("t:b:B", a);
+    expect(reads).toEqual(["t:a:A", "t:a:A", "t:b:B"]);
+    expect(Object.isFrozen(read("t:b:B", a))).toBe(true);
+  });
 });
