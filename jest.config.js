@@ -8,6 +8,8 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
+  // The real-engine tests need Go and a built engine: `npm run test:engine` (jest.engine.config.js).
+  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/engine/"],
   transform: {
     "^.+\\.ts$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.jest.json" }],
   },

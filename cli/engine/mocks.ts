@@ -8,6 +8,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as runtimeSettings from "@pulumi/pulumi/runtime/settings";
+import { DEFAULT_ACCOUNT, invokeAnswer, resourceId, resourceState } from "./answers";
 import { enableStackTransforms, TransformableMonitor } from "./transforms";
 
 /** One registered resource, as the engine would have seen it. */
@@ -29,6 +30,8 @@ export interface RecordedResource {
    * the engine stores them); undefined until the component registers them.
    */
   readonly outputs?: Record<string, unknown>;
+  /** Where the program constructed it: the source position the SDK sent with the registration. */
+  readonly source?: { readonly file: string; readonly line: number; readonly column?: number };
 }
 
 /** Options for {@link MockEngine}. */
@@ -41,88 +44,28 @@ export interface MockEngineOptions {
   preview?: boolean;
 }
 
-/** AZ suffixes per region; regions not listed get a, b, c. Counts from the AWS Regions and Zones page. */
-const AZ_SUFFIXES: Record<string, string> = {
-  "us-east-1": "abcdef",
-  "us-east-2": "abc",
-  "us-west-1": "ac",
-  "us-west-2": "abcd",
-  "eu-west-1": "abc",
-  "eu-west-2": "abc",
-  "eu-central-1": "abc",
-  "eu-north-1": "abc",
-  "ap-southeast-1": "abc",
-  "ap-southeast-2": "abc",
-  "ap-northeast-1": "acd",
-  "ca-central-1": "abd",
-  "sa-east-1": "abc",
-};
+export { availabilityZones, policyDocument } from "./answers";
 
-/** The AZ names mocks return for a region. */
-export function availabilityZones(region: string): string[] {
-  return [...(AZ_SUFFIXES[region] ?? "abc")].map((s) => `${region}${s}`);
+/** An invoke offline AWS could not answer: the program got its own inputs back. */
+export interface UnansweredInvoke {
+  readonly token: string;
+  readonly inputs: Record<string, unknown>;
 }
 
-function shortType(type: string): string {
-  // "aws:ec2/securityGroup:SecurityGroup" -> service "ec2", resource "securityGroup"
-  const [, mod = "", res = ""] = type.split(":");
-  return `${mod.split("/")[0]}:${res.charAt(0).toLowerCase()}${res.slice(1)}`;
-}
-
-interface StatementInput {
-  sid?: string;
-  effect?: string;
-  actions?: string[];
-  notActions?: string[];
-  resources?: string[];
-  notResources?: string[];
-  principals?: { type: string; identifiers: string[] }[];
-  notPrincipals?: { type: string; identifiers: string[] }[];
-  conditions?: { test: string; variable: string; values: string[] }[];
-}
-
-function principalBlock(list: StatementInput["principals"]): Record<string, unknown> | string | undefined {
-  if (!list || list.length === 0) return undefined;
-  if (list.length === 1 && list[0].type === "*") return "*";
-  const out: Record<string, string[]> = {};
-  for (const p of list) out[p.type] = [...(out[p.type] ?? []), ...p.identifiers];
-  return out;
-}
-
-/** Renders `aws.iam.getPolicyDocument` inputs as the IAM JSON the provider would return. */
-export function policyDocument(inputs: Record<string, unknown>): Record<string, unknown> {
-  const statements = ((inputs.statements as StatementInput[] | undefined) ?? []).map((st) => {
-    const out: Record<string, unknown> = {};
-    if (st.sid) out.Sid = st.sid;
-    out.Effect = st.effect ?? "Allow";
-    if (st.actions) out.Action = st.actions;
-    if (st.notActions) out.NotAction = st.notActions;
-    if (st.resources) out.Resource = st.resources;
-    if (st.notResources) out.NotResource = st.notResources;
-    const principal = principalBlock(st.principals);
-    if (principal) out.Principal = principal;
-    const notPrincipal = principalBlock(st.notPrincipals);
-    if (notPrincipal) out.NotPrincipal = notPrincipal;
-    if (st.conditions?.length) {
-      const cond: Record<string, Record<string, string[]>> = {};
-      for (const c of st.conditions) cond[c.test] = { ...(cond[c.test] ?? {}), [c.variable]: c.values };
-      out.Condition = cond;
-    }
-    return out;
-  });
-  return { Version: (inputs.version as string | undefined) ?? "2012-10-17", Statement: statements };
-}
-
-/** The mocks themselves: plausible ids, ARNs and outputs; realistic data-source answers. */
+/**
+ * The mocks themselves: the answers of offline AWS (`answers.ts`, shared with
+ * the stand-in provider of the real-engine tests), deterministic ids.
+ */
 export class MockEngine implements pulumi.runtime.Mocks {
   readonly region: string;
   readonly accountId: string;
   readonly preview: boolean;
-  private counter = 0;
+  /** Invokes that got no answer, in call order; `paved check` reports them as "not checked". */
+  readonly unanswered: UnansweredInvoke[] = [];
 
   constructor(opts: MockEngineOptions = {}) {
-    this.region = opts.region ?? "us-east-1";
-    this.accountId = opts.accountId ?? "123456789012";
+    this.region = opts.region ?? DEFAULT_ACCOUNT.region;
+    this.accountId = opts.accountId ?? DEFAULT_ACCOUNT.accountId;
     this.preview = opts.preview ?? false;
   }
 
@@ -130,92 +73,17 @@ export class MockEngine implements pulumi.runtime.Mocks {
     id: string | undefined;
     state: Record<string, unknown>;
   } {
-    const seq = (++this.counter).toString(16).padStart(8, "0");
-    const id = this.preview ? undefined : `${args.name}-${seq}`;
-    const state: Record<string, unknown> = { ...args.inputs };
-    if (args.type.startsWith("aws:")) {
-      const [service, resource] = shortType(args.type).split(":");
-      const physical = (args.inputs?.name as string | undefined) ?? args.name;
-      if (!this.preview) {
-        state.arn ??= `arn:aws:${service}:${this.region}:${this.accountId}:${resource}/${physical}`;
-        state.id = id;
-      }
-      state.name ??= physical;
-      // The provider names a bucket after the resource when `bucket` is not given.
-      if (args.type === "aws:s3/bucket:Bucket" || args.type === "aws:s3/bucketV2:BucketV2") {
-        state.bucket ??= physical;
-      }
-      if (args.type === "aws:ec2/vpc:Vpc" && args.inputs?.assignGeneratedIpv6CidrBlock && !this.preview) {
-        state.ipv6CidrBlock = "2600:1f18:1234:5600::/56";
-      }
-      if (args.type === "aws:ec2/vpc:Vpc" && !this.preview) {
-        state.defaultSecurityGroupId = `sg-default-${seq}`;
-        state.defaultNetworkAclId = `acl-default-${seq}`;
-        state.mainRouteTableId = `rtb-main-${seq}`;
-      }
-    }
-    if (args.type.startsWith("kubernetes:")) {
-      const meta = (args.inputs?.metadata as Record<string, unknown> | undefined) ?? {};
-      state.metadata = { ...meta, name: meta.name ?? args.name };
-    }
-    return { id, state };
+    const id = this.preview ? undefined : resourceId(args.type, args.name);
+    const inputs = (args.inputs ?? {}) as Record<string, unknown>;
+    return { id, state: resourceState(args.type, args.name, inputs, id, this) };
   }
 
   call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
-    switch (args.token) {
-      case "aws:index/getAvailabilityZones:getAvailabilityZones": {
-        const names = availabilityZones(this.region);
-        return {
-          names,
-          zoneIds: names.map((_, i) => `${this.region.replace(/-/g, "").slice(0, 4)}-az${i + 1}`),
-          id: this.region,
-          state: "available",
-        };
-      }
-      case "aws:index/getRegion:getRegion":
-        return {
-          name: this.region,
-          region: this.region,
-          id: this.region,
-          endpoint: `ec2.${this.region}.amazonaws.com`,
-        };
-      case "aws:index/getCallerIdentity:getCallerIdentity":
-        return {
-          accountId: this.accountId,
-          arn: `arn:aws:iam::${this.accountId}:user/paved-check`,
-          userId: "AIDAPAVEDCHECK",
-          id: this.accountId,
-        };
-      case "aws:index/getPartition:getPartition":
-        return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" };
-      case "aws:iam/getPolicyDocument:getPolicyDocument": {
-        // The document the provider would render, so policies see the real statements.
-        const json = JSON.stringify(policyDocument(args.inputs));
-        return { json, minifiedJson: json, id: "doc" };
-      }
-      case "aws:ec2/getAmi:getAmi":
-        return {
-          id: "ami-0abcdef1234567890",
-          imageId: "ami-0abcdef1234567890",
-          architecture: "x86_64",
-          name: "paved-check-mock-ami",
-          rootDeviceName: "/dev/xvda",
-        };
-      case "aws:ec2/getVpc:getVpc":
-        return {
-          id: "vpc-0default",
-          cidrBlock: "172.31.0.0/16",
-          default: true,
-          arn: `arn:aws:ec2:${this.region}:${this.accountId}:vpc/vpc-0default`,
-        };
-      case "aws:ec2/getSubnets:getSubnets":
-        return {
-          id: this.region,
-          ids: availabilityZones(this.region).map((_, i) => `subnet-0default${i}`),
-        };
-      default:
-        return { ...args.inputs };
-    }
+    const inputs = (args.inputs ?? {}) as Record<string, unknown>;
+    const answer = invokeAnswer(args.token, inputs, this);
+    if (answer !== undefined) return answer;
+    this.unanswered.push({ token: args.token, inputs });
+    return { ...inputs };
   }
 }
 
@@ -229,6 +97,20 @@ interface RegisterRequestLike {
   getProvider(): string;
   getDependenciesList(): string[];
   getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
+  getSourceposition?(): { getUri(): string; getLine(): number; getColumn(): number } | undefined;
+}
+
+/** The source position the SDK captured for a registration (`file://` URI to a path). */
+function sourceOf(r: RegisterRequestLike): RecordedResource["source"] {
+  const pos = r.getSourceposition?.();
+  const uri = pos?.getUri();
+  if (!pos || !uri) return undefined;
+  let file = uri;
+  if (uri.startsWith("file://")) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    file = (require("url") as typeof import("url")).fileURLToPath(uri);
+  }
+  return { file, line: pos.getLine(), column: pos.getColumn() || undefined };
 }
 
 interface RegisterResponseLike {
@@ -284,6 +166,7 @@ export function installMockEngine(
           inputs: r.getObject()?.toJavaScript() ?? {},
           id: out.getId() || undefined,
           outputs: early.get(urn),
+          source: sourceOf(r),
         };
         records.push(record);
         byUrn.set(urn, record as { outputs?: Record<string, unknown> });
