@@ -21,6 +21,13 @@ describePolicyTable(rdsNotPublic, {
         props: { clusterIdentifier: "c", instanceClass: "db.r6g.large" },
       },
     },
+    {
+      name: "a Neptune cluster instance, private",
+      fixture: {
+        type: "aws:neptune/clusterInstance:ClusterInstance",
+        props: { clusterIdentifier: "g", instanceClass: "db.r6g.large", publiclyAccessible: false },
+      },
+    },
   ],
   fail: [
     {
@@ -34,6 +41,22 @@ describePolicyTable(rdsNotPublic, {
       fixture: {
         type: "aws:rds/clusterInstance:ClusterInstance",
         props: { clusterIdentifier: "c", instanceClass: "db.r6g.large", publiclyAccessible: true },
+      },
+      expect: /publiclyAccessible is true/,
+    },
+    {
+      name: 'an Aurora cluster instance with "true" as a string',
+      fixture: {
+        type: "aws:rds/clusterInstance:ClusterInstance",
+        props: { clusterIdentifier: "c", instanceClass: "db.r6g.large", publiclyAccessible: "true" },
+      },
+      expect: /publiclyAccessible is true/,
+    },
+    {
+      name: "a Neptune cluster instance made public",
+      fixture: {
+        type: "aws:neptune/clusterInstance:ClusterInstance",
+        props: { clusterIdentifier: "g", instanceClass: "db.r6g.large", publiclyAccessible: true },
       },
       expect: /publiclyAccessible is true/,
     },
