@@ -94,9 +94,14 @@ export function cidrContains(outer: ParsedCidr, inner: ParsedCidr): boolean {
  * - `any`: the whole internet (`0.0.0.0/0`, `::/0`);
  * - `public`: contains a publicly routable address;
  * - `private`: inside RFC 1918, RFC 6598 (carrier-grade NAT), loopback, link-local or IPv6 ULA;
+ * - `reserved`: inside a range no internet host sends from: "this network" 0.0.0.0/8, IETF
+ *   protocol assignments 192.0.0.0/24, benchmarking 198.18.0.0/15, multicast 224.0.0.0/4 and
+ *   ff00::/8, the former class E and broadcast 240.0.0.0/4, the IPv6 unspecified address and
+ *   discard prefix 100::/64 (documentation ranges stay `public`: fixtures use them for that);
  * - `invalid`: not a CIDR.
+ * A range that mixes classes (0.0.0.0/1 holds 10.0.0.0/8 and public space) is `public`.
  */
-export type CidrClass = "any" | "public" | "private" | "invalid";
+export type CidrClass = "any" | "public" | "private" | "reserved" | "invalid";
 
 const PRIVATE_RANGES: ParsedCidr[] = [
   "10.0.0.0/8",
@@ -110,6 +115,17 @@ const PRIVATE_RANGES: ParsedCidr[] = [
   "::1/128",
 ].map((c) => parseCidr(c) as ParsedCidr);
 
+const RESERVED_RANGES: ParsedCidr[] = [
+  "0.0.0.0/8",
+  "192.0.0.0/24",
+  "198.18.0.0/15",
+  "224.0.0.0/4",
+  "240.0.0.0/4",
+  "::/128",
+  "100::/64",
+  "ff00::/8",
+].map((c) => parseCidr(c) as ParsedCidr);
+
 /** Classifies a source range. A bare address counts as a /32 or /128. */
 export function classifyCidr(cidrOrAddress: string): CidrClass {
   const text =
@@ -119,7 +135,8 @@ export function classifyCidr(cidrOrAddress: string): CidrClass {
   const p = parseCidr(text);
   if (!p) return "invalid";
   if (p.mask === 0) return "any";
-  return PRIVATE_RANGES.some((r) => cidrContains(r, p)) ? "private" : "public";
+  if (PRIVATE_RANGES.some((r) => cidrContains(r, p))) return "private";
+  return RESERVED_RANGES.some((r) => cidrContains(r, p)) ? "reserved" : "public";
 }
 
 /** One tier as the planner sees it. */

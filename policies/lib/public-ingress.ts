@@ -1,11 +1,19 @@
 /**
  * The shared check behind the public-ingress policies: which ingress rules
  * open a sensitive port (from a port table) to a forbidden source class.
- * Source classes come from the core's `classifyCidr`: `any` is 0.0.0.0/0 or
- * ::/0; `public` is any other non-private range.
+ * Source classes come from `sourceClass` (network-exposure.ts): `any` is
+ * 0.0.0.0/0, ::/0 or a public range at least as wide as the configured prefix
+ * (0.0.0.0/1 plus 128.0.0.0/1 is the internet too); `public` is any other
+ * non-private, non-reserved range.
  */
-import { CidrClass, classifyCidr } from "../../components/core/cidr";
+import type { CidrClass } from "../../components/core/cidr";
 import { coveredPorts, formatPortRange } from "../../components/core/ports";
+import {
+  DEFAULT_WIDE_PREFIX_IPV4,
+  DEFAULT_WIDE_PREFIX_IPV6,
+  WIDE_PREFIX_SCHEMA,
+  sourceClass,
+} from "./network-exposure";
 import type { Finding } from "./types";
 import { sgRules } from "./sg-rules";
 
@@ -15,6 +23,10 @@ export interface PublicIngressConfig {
   readonly forbiddenSources: readonly ("any" | "public")[];
   /** Ports to treat as sensitive in addition to the built-in table. */
   readonly additionalPorts: readonly number[];
+  /** A public IPv4 range this wide or wider counts as `any`. @default 16 */
+  readonly widePrefixIpv4?: number;
+  /** A public IPv6 range this wide or wider counts as `any`. @default 32 */
+  readonly widePrefixIpv6?: number;
 }
 
 /** The configSchema of {@link PublicIngressConfig}. */
@@ -26,8 +38,9 @@ export const PUBLIC_INGRESS_SCHEMA = {
       uniqueItems: true,
       default: ["any"],
       description:
-        "Source classes treated as the internet: any (0.0.0.0/0, ::/0); public adds every non-private range.",
+        "Source classes treated as the internet: any (0.0.0.0/0, ::/0 and public ranges at least as wide as widePrefixIpv4/widePrefixIpv6, such as 0.0.0.0/1); public adds every non-private, non-reserved range.",
     },
+    ...WIDE_PREFIX_SCHEMA,
     additionalPorts: {
       type: "array",
       items: { type: "integer", minimum: 1, maximum: 65535 },
@@ -59,22 +72,17 @@ function portTable(
   return ports;
 }
 
-/** `classifyCidr` is pure and a stack repeats the same few ranges: remember them (bounded). */
-const classes = new Map<string, CidrClass>();
-function cidrClass(cidr: string): CidrClass {
-  let c = classes.get(cidr);
-  if (c === undefined) {
-    if (classes.size >= 4096) classes.clear();
-    c = classifyCidr(cidr);
-    classes.set(cidr, c);
-  }
-  return c;
-}
-
 /** The port table and forbidden classes of a config, once per (table, config object): the pack passes the same config for every resource. */
 const resolvedConfigs = new WeakMap<
   object,
-  WeakMap<PublicIngressConfig, { ports: Readonly<Record<number, string>>; forbidden: ReadonlySet<CidrClass> }>
+  WeakMap<
+    PublicIngressConfig,
+    {
+      ports: Readonly<Record<number, string>>;
+      forbidden: ReadonlySet<CidrClass>;
+      wide: { widePrefixIpv4: number; widePrefixIpv6: number };
+    }
+  >
 >();
 function resolved(table: Readonly<Record<number, string>>, config: PublicIngressConfig) {
   let byConfig = resolvedConfigs.get(table);
@@ -84,6 +92,10 @@ function resolved(table: Readonly<Record<number, string>>, config: PublicIngress
     r = {
       ports: portTable(table, config.additionalPorts),
       forbidden: new Set<CidrClass>(config.forbiddenSources),
+      wide: {
+        widePrefixIpv4: config.widePrefixIpv4 ?? DEFAULT_WIDE_PREFIX_IPV4,
+        widePrefixIpv6: config.widePrefixIpv6 ?? DEFAULT_WIDE_PREFIX_IPV6,
+      },
     };
     byConfig.set(config, r);
   }
@@ -98,7 +110,7 @@ export function publicIngressFindings(
   config: PublicIngressConfig,
   fix: string,
 ): Finding[] {
-  const { ports, forbidden } = resolved(table, config);
+  const { ports, forbidden, wide } = resolved(table, config);
   const findings: Finding[] = [];
   for (const r of sgRules(type, props)) {
     if (r.direction !== "ingress") continue;
@@ -112,7 +124,7 @@ export function publicIngressFindings(
     if (!r.ports) continue;
     const hit = coveredPorts(r.ports, ports);
     if (hit.length === 0) continue;
-    const sources = r.cidrs.filter((c) => forbidden.has(cidrClass(c)));
+    const sources = r.cidrs.filter((c) => forbidden.has(sourceClass(c, wide)));
     if (sources.length === 0) continue;
     const named = hit.map((p) => `${p} (${ports[p]})`).join(", ");
     const range = formatPortRange(r.ports);

@@ -29,6 +29,11 @@ describePolicyTable(sgNoPublicAdminIngress, {
       patch: ingress({ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["203.0.113.0/24"] }),
     },
     {
+      name: "a reserved range is not the internet, even when public sources are forbidden",
+      patch: ingress({ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["240.0.0.0/4", "0.0.0.0/8"] }),
+      options: { config: { forbiddenSources: ["any", "public"] } },
+    },
+    {
       name: "egress to 22 is not ingress",
       patch: (p) => ({
         ...p,
@@ -77,6 +82,51 @@ describePolicyTable(sgNoPublicAdminIngress, {
       patch: ingress({ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }),
       expect: /ingress\[2\] opens 22 \(SSH\) to 0\.0\.0\.0\/0/,
       count: 1,
+    },
+    {
+      name: "SSH from 0.0.0.0/1 and 128.0.0.0/1 (the internet in two halves)",
+      patch: ingress({ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/1", "128.0.0.0/1"] }),
+      expect: /ingress\[2\] opens 22 \(SSH\) to 0\.0\.0\.0\/1, 128\.0\.0\.0\/1/,
+      count: 1,
+    },
+    {
+      name: "SSH from the halves as two SecurityGroupRules' cidrBlocks",
+      fixture: {
+        type: "aws:ec2/securityGroupRule:SecurityGroupRule",
+        props: {
+          type: "ingress",
+          protocol: "tcp",
+          fromPort: 22,
+          toPort: 22,
+          cidrBlocks: ["128.0.0.0/1"],
+          securityGroupId: "sg-1",
+        },
+      },
+      expect: /rule opens 22 \(SSH\) to 128\.0\.0\.0\/1/,
+    },
+    {
+      name: "RDP from ::/1 and 8000::/1",
+      patch: ingress({ protocol: "tcp", fromPort: 3389, toPort: 3389, ipv6CidrBlocks: ["::/1", "8000::/1"] }),
+      expect: /3389 \(RDP\) to ::\/1, 8000::\/1/,
+    },
+    {
+      name: "SSH from a large public range (a /8)",
+      patch: ingress({ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["3.0.0.0/8"] }),
+      expect: /22 \(SSH\) to 3\.0\.0\.0\/8/,
+    },
+    {
+      name: "an aws.vpc rule from 0.0.0.0/1",
+      fixture: {
+        type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+        props: {
+          ipProtocol: "tcp",
+          fromPort: 22,
+          toPort: 22,
+          cidrIpv4: "0.0.0.0/1",
+          securityGroupId: "sg-1",
+        },
+      },
+      expect: /rule opens 22 \(SSH\) to 0\.0\.0\.0\/1/,
     },
     {
       name: "RDP from ::/0",

@@ -25,6 +25,13 @@ describePolicyTable(sgNoPublicDatabaseIngress, {
       name: "SSH from anywhere is the admin policy's concern",
       patch: { fromPort: 22, toPort: 22, cidrIpv4: "0.0.0.0/0" },
     },
+    { name: "a public /24 is not the whole internet by default", patch: { cidrIpv4: "203.0.113.0/24" } },
+    { name: "a reserved range (multicast) is not the internet", patch: { cidrIpv4: "224.0.0.0/4" } },
+    {
+      name: "a public /12 when widePrefixIpv4 is narrowed to 8",
+      patch: { cidrIpv4: "52.0.0.0/12" },
+      options: { config: { widePrefixIpv4: 8 } },
+    },
   ],
   fail: [
     {
@@ -34,6 +41,21 @@ describePolicyTable(sgNoPublicDatabaseIngress, {
       count: 1,
     },
     { name: "PostgreSQL from ::/0", patch: { cidrIpv4: undefined, cidrIpv6: "::/0" }, expect: /to ::\/0/ },
+    {
+      name: "PostgreSQL from 128.0.0.0/1 (half the internet)",
+      patch: { cidrIpv4: "128.0.0.0/1" },
+      expect: /to 128\.0\.0\.0\/1/,
+    },
+    {
+      name: "PostgreSQL from 8000::/1 (half the IPv6 internet)",
+      patch: { cidrIpv4: undefined, cidrIpv6: "8000::/1" },
+      expect: /to 8000::\/1/,
+    },
+    {
+      name: "PostgreSQL from a public /12",
+      patch: { cidrIpv4: "52.0.0.0/12" },
+      expect: /to 52\.0\.0\.0\/12/,
+    },
     {
       name: "a range 3000-4000 covers MySQL",
       patch: { fromPort: 3000, toPort: 4000, cidrIpv4: "0.0.0.0/0" },

@@ -78,6 +78,29 @@ test("ICMP and unmapped protocols carry no ports, so they never open a sensitive
   }
 });
 
+test("a wide public slice counts as the internet in every shape: halves, a /8, an IPv6 /1; a /24 or a reserved range does not", () => {
+  const cases: [string, boolean][] = [
+    ["0.0.0.0/1", true],
+    ["128.0.0.0/1", true],
+    ["3.0.0.0/8", true],
+    ["52.0.0.0/16", true],
+    ["::/1", true],
+    ["8000::/1", true],
+    ["2600::/16", true],
+    ["203.0.113.0/24", false],
+    ["2001:db8:1::/48", false],
+    ["240.0.0.0/4", false],
+    ["224.0.0.0/4", false],
+    ["ff00::/8", false],
+  ];
+  for (const [cidr, flagged] of cases) {
+    for (const r of shapes("tcp", 22, 22, cidr)) {
+      const found = publicIngressFindings(r.type, r.props, ADMIN_PORTS, config, "fix").length > 0;
+      expect([cidr, r.type, found]).toEqual([cidr, r.type, flagged]);
+    }
+  }
+});
+
 describe("lastResourceMemo (behind sgRules and the IAM documents)", () => {
   test("reads once for the same inputs object and type, again for another object or type", () => {
     const reads: string[] = [];
