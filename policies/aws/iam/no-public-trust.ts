@@ -1,13 +1,52 @@
-/** No role trusts Principal "*" (or NotPrincipal) unless a condition pins the caller's account or organization. */
+/**
+ * No role trusts Principal "*" (or NotPrincipal) unless a condition pins the caller's account or organization.
+ *
+ * Reads the trust document with the shared principal reader (`lib/principals.ts`), whose
+ * pinning rule needs a matching operator (StringEquals, ArnEquals, ... not StringNotEquals or
+ * ...IfExists) with concrete values: a negated or wildcard condition on aws:PrincipalOrgID is
+ * not a pin.
+ */
 import { nist80053 } from "../../lib/frameworks";
 import { defineResourcePolicy } from "../../lib/define";
-import { ROLE_TYPE, type IamRule, iamFindings } from "./documents";
+import { conditionPin, rawStatements, statementIsPublic } from "../../lib/principals";
+import { rawProps } from "../../lib/sdk";
+import type { Finding } from "../../lib/types";
+import { previewUnknown } from "../../lib/unknown";
+import { ROLE_TYPE, documentsOf } from "./documents";
 
-/** What this policy asks of the shared IAM lint (one object, not one per resource). */
-const PUBLIC_TRUST_RULE: IamRule = {
-  kinds: ["trust"],
-  codes: ["PAVED_IAM_TRUST_PUBLIC", "PAVED_IAM_TRUST_PUBLIC_WEAK_CONDITION", "PAVED_IAM_TRUST_NOT_PRINCIPAL"],
-};
+const PIN_FIX =
+  "name the trusted account, role or service, or pin it with a StringEquals condition on aws:PrincipalOrgID, aws:PrincipalAccount or aws:SourceAccount with concrete values";
+
+/** The findings for one trust document at `path`; `unknown` when a statement cannot be judged yet. */
+function trustFindings(path: string, doc: unknown): { findings: Finding[]; unknown: boolean } {
+  const raw = rawStatements(doc);
+  let unknown = raw.unknown;
+  const findings: Finding[] = [];
+  raw.statements.forEach((s, i) => {
+    const verdict = statementIsPublic(s);
+    if (verdict.unknown) unknown = true;
+    if (!verdict.public) return;
+    const st = s as Record<string, unknown>;
+    const at = typeof st.Sid === "string" ? `statement ${i} (Sid "${st.Sid}")` : `statement ${i}`;
+    if (st.NotPrincipal !== undefined) {
+      findings.push({
+        message: `${path}: ${at} uses NotPrincipal with Allow: everyone except ${JSON.stringify(st.NotPrincipal)} may assume the role; name the trusted principals in Principal`,
+      });
+      return;
+    }
+    const anyone =
+      st.Principal === "*" ? 'Principal "*"' : `Principal "*" (written ${JSON.stringify(st.Principal)})`;
+    const pin = conditionPin(st.Condition);
+    const hasCondition =
+      typeof st.Condition === "object" && st.Condition !== null && Object.keys(st.Condition).length > 0;
+    findings.push({
+      message: hasCondition
+        ? `${path}: ${at} trusts ${anyone} and no condition pins the caller's account or organization${pin.weak.length ? ` (${pin.weak.join("; ")})` : ""}; ${PIN_FIX}`
+        : `${path}: ${at} trusts ${anyone} with no condition: anyone with an AWS account can assume the role; ${PIN_FIX}`,
+    });
+  });
+  return { findings, unknown };
+}
 
 export const iamNoPublicTrust = defineResourcePolicy({
   name: "aws-iam-no-public-trust",
@@ -18,10 +57,23 @@ export const iamNoPublicTrust = defineResourcePolicy({
   securitySet: true,
   remediation: [
     "Name the trusted account, role or service in `Principal`.",
-    'If "*" is unavoidable, pin it with an aws:PrincipalOrgID, aws:PrincipalAccount or aws:SourceAccount condition.',
+    'If "*" is unavoidable, pin it with a StringEquals (or ArnEquals) condition on aws:PrincipalOrgID, aws:PrincipalAccount or aws:SourceAccount with concrete values; StringNotEquals, ...IfExists and "*" values do not pin.',
     "Replace Allow + NotPrincipal with the principals you trust.",
   ],
   frameworks: [nist80053("AC-3")],
   types: [ROLE_TYPE],
-  check: (resource) => iamFindings(resource, PUBLIC_TRUST_RULE),
+  check(resource) {
+    const out: Finding[] = [];
+    const unknown: string[] = [];
+    for (const ref of documentsOf(resource.type, rawProps(resource.props))) {
+      if (ref.kind !== "trust") continue;
+      const r = trustFindings(ref.path, ref.doc);
+      out.push(...r.findings);
+      if (r.unknown) unknown.push(ref.path);
+    }
+    if (out.length === 0 && unknown.length > 0) {
+      throw previewUnknown(`${unknown.join(", ")} is not fully known until apply`);
+    }
+    return out;
+  },
 });

@@ -12,6 +12,31 @@ describePolicyTable(iamNoPublicTrust, {
     },
     { name: "a trust document as an object", fixture: role(TRUST_EC2) },
     {
+      name: "* pinned with ArnEquals aws:PrincipalArn",
+      fixture: role(
+        trust("*", { Condition: { ArnEquals: { "aws:PrincipalArn": "arn:aws:iam::123456789012:role/ci" } } }),
+      ),
+    },
+    {
+      name: "* pinned with ForAnyValue:StringEquals and a lower-case operator",
+      fixture: role(
+        trust("*", { Condition: { "foranyvalue:stringequals": { "aws:PrincipalOrgID": ["o-abc123"] } } }),
+      ),
+    },
+    {
+      name: "* pinned with StringEquals aws:PrincipalAccount as a JSON string",
+      fixture: role(
+        JSON.stringify(
+          trust("*", { Condition: { StringEquals: { "aws:PrincipalAccount": "123456789012" } } }),
+        ),
+      ),
+    },
+    {
+      name: "a Deny with Principal *",
+      fixture: role({ Statement: { Effect: "Deny", Principal: "*", Action: "sts:AssumeRole" } }),
+    },
+    { name: "a Service principal", fixture: role(trust({ Service: ["lambda.amazonaws.com"] })) },
+    {
       name: "inline permissions are not read by this policy",
       fixture: {
         ...role(TRUST_EC2),
@@ -39,6 +64,50 @@ describePolicyTable(iamNoPublicTrust, {
       count: 1,
     },
     {
+      name: '"*" with StringNotEquals aws:PrincipalOrgID (negated: lets every other organization in)',
+      fixture: role(trust("*", { Condition: { StringNotEquals: { "aws:PrincipalOrgID": "o-abc123" } } })),
+      expect: /no condition pins the caller's account or organization \(StringNotEquals aws:PrincipalOrgID/,
+      count: 1,
+    },
+    {
+      name: '"*" with StringEqualsIfExists aws:PrincipalOrgID',
+      fixture: role(
+        trust("*", { Condition: { StringEqualsIfExists: { "aws:PrincipalOrgID": "o-abc123" } } }),
+      ),
+      expect: /IfExists passes when the key is absent/,
+      count: 1,
+    },
+    {
+      name: '"*" with StringLike aws:PrincipalOrgID "*"',
+      fixture: role(trust("*", { Condition: { StringLike: { "aws:PrincipalOrgID": "*" } } })),
+      expect: /value "\*" matches anyone/,
+      count: 1,
+    },
+    {
+      name: '"*" with only sts:ExternalId (not a secret)',
+      fixture: role(trust("*", { Condition: { StringEquals: { "sts:ExternalId": "shared" } } })),
+      expect: /no condition pins the caller's account/,
+      count: 1,
+    },
+    {
+      name: "an account wildcard root ARN",
+      fixture: role(trust({ AWS: "arn:aws:iam::*:root" })),
+      expect: /Principal "\*" \(written \{"AWS":"arn:aws:iam::\*:root"\}\) with no condition/,
+      count: 1,
+    },
+    {
+      name: '{AWS: ["*", arn]} in a single-object Statement',
+      fixture: role({
+        Statement: {
+          Effect: "Allow",
+          Principal: { AWS: ["arn:aws:iam::123456789012:root", "*"] },
+          Action: "sts:AssumeRole",
+        },
+      }),
+      expect: /Principal "\*"/,
+      count: 1,
+    },
+    {
       name: "Allow with NotPrincipal",
       fixture: role(doc2()),
       expect: /NotPrincipal with Allow/,
@@ -51,6 +120,7 @@ describePolicyTable(iamNoPublicTrust, {
       name: "a condition value unknown",
       fixture: role(trust("*", { Condition: { StringEquals: { "aws:PrincipalOrgID": unknown } } })),
     },
+    { name: "a principal unknown", fixture: role(trust(unknown)) },
   ],
 });
 
