@@ -60,10 +60,82 @@ export function resourceId(type: string, name: string): string {
   return `${name}-${digest(type, name)}`;
 }
 
+/** A hex digest as long as AWS's own random id parts (`0123456789abcdef`). */
+function longDigest(...parts: string[]): string {
+  return createHash("sha256").update(parts.join("\u0000")).digest("hex").slice(0, 16);
+}
+
+/**
+ * The ARN AWS gives a resource, in the service's own format (global services
+ * without a region, S3 without an account, ELB with its generated suffix), so
+ * policies that parse ARNs see what they would see in a real account.
+ */
+export function resourceArn(type: string, name: string, physical: string, account: AccountContext): string {
+  const { service, resource } = shortType(type);
+  const { region, accountId } = account;
+  const id = longDigest(type, name);
+  switch (type) {
+    case "aws:s3/bucket:Bucket":
+    case "aws:s3/bucketV2:BucketV2":
+      return `arn:aws:s3:::${physical}`;
+    case "aws:iam/role:Role":
+    case "aws:iam/user:User":
+    case "aws:iam/policy:Policy":
+    case "aws:iam/group:Group":
+    case "aws:iam/instanceProfile:InstanceProfile":
+    case "aws:iam/openIdConnectProvider:OpenIdConnectProvider":
+      return `arn:aws:iam::${accountId}:${resource.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}/${physical}`;
+    case "aws:sns/topic:Topic":
+      return `arn:aws:sns:${region}:${accountId}:${physical}`;
+    case "aws:sqs/queue:Queue":
+      return `arn:aws:sqs:${region}:${accountId}:${physical}`;
+    case "aws:kms/key:Key":
+      return `arn:aws:kms:${region}:${accountId}:key/${keyId(type, name)}`;
+    case "aws:kms/alias:Alias":
+      return `arn:aws:kms:${region}:${accountId}:${physical}`;
+    case "aws:cloudwatch/logGroup:LogGroup":
+      return `arn:aws:logs:${region}:${accountId}:log-group:${physical}`;
+    case "aws:cloudwatch/metricAlarm:MetricAlarm":
+    case "aws:cloudwatch/compositeAlarm:CompositeAlarm":
+      return `arn:aws:cloudwatch:${region}:${accountId}:alarm:${physical}`;
+    case "aws:lambda/function:Function":
+      return `arn:aws:lambda:${region}:${accountId}:function:${physical}`;
+    case "aws:lb/loadBalancer:LoadBalancer":
+    case "aws:alb/loadBalancer:LoadBalancer":
+      return `arn:aws:elasticloadbalancing:${region}:${accountId}:loadbalancer/${elbSuffix(type, name, physical, "lb")}`;
+    case "aws:lb/targetGroup:TargetGroup":
+    case "aws:alb/targetGroup:TargetGroup":
+      return `arn:aws:elasticloadbalancing:${region}:${accountId}:${elbSuffix(type, name, physical, "tg")}`;
+    case "aws:lb/listener:Listener":
+    case "aws:alb/listener:Listener":
+      return `arn:aws:elasticloadbalancing:${region}:${accountId}:listener/app/${physical}/${id}`;
+    case "aws:servicecatalog/appregistryApplication:AppregistryApplication":
+      return `arn:aws:servicecatalog:${region}:${accountId}:/applications/${id}`;
+    default:
+      return `arn:aws:${service}:${region}:${accountId}:${resource.toLowerCase()}/${physical}`;
+  }
+}
+
+/** A KMS key id: AWS gives a UUID; ours is derived from the type and name. */
+function keyId(type: string, name: string): string {
+  const h = createHash("sha256").update(`${type}\u0000${name}`).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+/** The ARN suffix CloudWatch dimensions use: `app/<name>/<id>` for a load balancer, `targetgroup/<name>/<id>`. */
+function elbSuffix(type: string, name: string, physical: string, kind: "lb" | "tg"): string {
+  const id = longDigest(type, name);
+  return kind === "tg" ? `targetgroup/${physical}/${id}` : `app/${physical}/${id}`;
+}
+
 /**
  * The state a resource reports after create: its inputs plus what the
- * provider computes (ARN, id, the names AWS derives). In a preview (`id`
- * undefined) only what is known before create is added.
+ * provider computes (ARN, id, the names AWS derives and the outputs Paved's
+ * components read, such as an ELB's `arnSuffix` or an AppRegistry
+ * application's `applicationTag`). In a preview (`id` undefined) only what is
+ * known before create is added. An output the real provider computes but this
+ * one omitted would read as unknown in the next preview, and every resource
+ * that uses it would show a change that is not there.
  */
 export function resourceState(
   type: string,
@@ -74,21 +146,24 @@ export function resourceState(
 ): Record<string, unknown> {
   const state: Record<string, unknown> = { ...inputs };
   if (type.startsWith("aws:")) {
-    const { service, resource } = shortType(type);
     const physical = typeof inputs.name === "string" ? inputs.name : name;
-    if (id !== undefined) {
-      state.arn ??= `arn:aws:${service}:${account.region}:${account.accountId}:${resource}/${physical}`;
-      state.id = id;
-    }
     state.name ??= physical;
     // The provider names a bucket after the resource when `bucket` is not given.
     if (type === "aws:s3/bucket:Bucket" || type === "aws:s3/bucketV2:BucketV2") state.bucket ??= physical;
-    if (type === "aws:ec2/vpc:Vpc" && id !== undefined) {
-      const seq = digest(type, name);
-      if (inputs.assignGeneratedIpv6CidrBlock) state.ipv6CidrBlock = "2600:1f18:1234:5600::/56";
-      state.defaultSecurityGroupId = `sg-default-${seq}`;
-      state.defaultNetworkAclId = `acl-default-${seq}`;
-      state.mainRouteTableId = `rtb-main-${seq}`;
+    if (id !== undefined) {
+      const arn = resourceArn(
+        type,
+        name,
+        typeof state.bucket === "string" ? state.bucket : physical,
+        account,
+      );
+      state.arn ??= arn;
+      state.id = id;
+      Object.assign(state, computedOutputs(type, name, physical, arn, inputs, account), {
+        ...inputs,
+        arn: state.arn,
+        id,
+      });
     }
   }
   if (type.startsWith("kubernetes:")) {
@@ -96,6 +171,58 @@ export function resourceState(
     state.metadata = { ...meta, name: meta.name ?? name };
   }
   return state;
+}
+
+/** The computed outputs of the types Paved's components read after create. */
+function computedOutputs(
+  type: string,
+  name: string,
+  physical: string,
+  arn: string,
+  inputs: Record<string, unknown>,
+  account: AccountContext,
+): Record<string, unknown> {
+  switch (type) {
+    case "aws:ec2/vpc:Vpc": {
+      const seq = digest(type, name);
+      return {
+        ...(inputs.assignGeneratedIpv6CidrBlock ? { ipv6CidrBlock: "2600:1f18:1234:5600::/56" } : {}),
+        defaultSecurityGroupId: `sg-default-${seq}`,
+        defaultNetworkAclId: `acl-default-${seq}`,
+        defaultRouteTableId: `rtb-main-${seq}`,
+        mainRouteTableId: `rtb-main-${seq}`,
+        ownerId: account.accountId,
+      };
+    }
+    case "aws:lb/loadBalancer:LoadBalancer":
+    case "aws:alb/loadBalancer:LoadBalancer":
+      return {
+        arnSuffix: arn.slice(arn.indexOf("loadbalancer/") + "loadbalancer/".length),
+        dnsName: `${physical}-${digest(type, name)}.${account.region}.elb.amazonaws.com`,
+        zoneId: "Z35SXDOTRQ7X7K",
+      };
+    case "aws:lb/targetGroup:TargetGroup":
+    case "aws:alb/targetGroup:TargetGroup":
+      return { arnSuffix: arn.slice(arn.lastIndexOf(":") + 1) };
+    case "aws:kms/key:Key":
+      return { keyId: arn.slice(arn.lastIndexOf("/") + 1) };
+    case "aws:ec2/vpcEndpoint:VpcEndpoint":
+      // Gateway endpoints (S3, DynamoDB) come with the service's managed prefix list.
+      return inputs.vpcEndpointType === undefined || inputs.vpcEndpointType === "Gateway"
+        ? { prefixListId: `pl-${digest(type, name)}`, state: "available" }
+        : { networkInterfaceIds: [`eni-${digest(type, name)}`], state: "available" };
+    case "aws:servicecatalog/appregistryApplication:AppregistryApplication":
+      return { applicationTag: { awsApplication: arn } };
+    case "aws:iam/role:Role":
+    case "aws:iam/user:User":
+      return { uniqueId: `AROA${digest(type, name).toUpperCase()}` };
+    case "aws:ec2/instance:Instance":
+      return { privateIp: "10.0.0.10", primaryNetworkInterfaceId: `eni-${digest(type, name)}` };
+    case "aws:sqs/queue:Queue":
+      return { url: `https://sqs.${account.region}.amazonaws.com/${account.accountId}/${physical}` };
+    default:
+      return {};
+  }
 }
 
 interface StatementInput {

@@ -24,7 +24,7 @@ test("a component's registered outputs are captured on its record", async () => 
   expect(rec.outputs?.register).toEqual([
     { id: "r1", kind: "security-group", from: "web", to: "app", ports: "8080" },
   ]);
-  expect(rec.outputs?.bucketArn).toMatch(/^arn:aws:s3:ap-northeast-1:123456789012:bucket\/reg-b$/);
+  expect(rec.outputs?.bucketArn).toBe("arn:aws:s3:::reg-b");
   // Secrets keep their wire form: the CLI decides what to reveal.
   expect(rec.outputs?.secret).toEqual({
     "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",

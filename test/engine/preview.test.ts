@@ -81,7 +81,13 @@ describe.each(PROGRAMS)("real preview of $name ($stack)", (program) => {
   });
 
   it("registers exactly the URNs paved check records", () => {
-    const check = pavedCheck(ws.dir, ["--stack", program.stack, "--preview", "--policy-config", packConfig(stage)]);
+    const check = pavedCheck(ws.dir, [
+      "--stack",
+      program.stack,
+      "--preview",
+      "--policy-config",
+      packConfig(stage),
+    ]);
     expect(registeredUrns(preview.events)).toEqual(check.resources.map((r) => r.urn).sort());
   });
 });

@@ -82,7 +82,7 @@ describe("SanVolume defaults", () => {
     expect(policy.Statement[1].Condition).toEqual({
       StringEquals: { "kms:ViaService": "ec2.eu-west-1.amazonaws.com", "kms:CallerAccount": "123456789012" },
     });
-    expect(policy.Statement[2].Principal.AWS).toMatch(/^arn:aws:iam:eu-west-1:123456789012:role\/data-dlm/);
+    expect(policy.Statement[2].Principal.AWS).toMatch(/^arn:aws:iam::123456789012:role\/data-dlm$/);
     for (const s of policy.Statement) expect(s.Principal.AWS).not.toBe("*");
   });
 
