@@ -1,6 +1,11 @@
 /**
  * CPU and memory limits (and, unless configured off, requests) on every
- * container and init container. Ephemeral containers cannot carry resources.
+ * container and init container, in every workload kind. Ephemeral containers
+ * cannot carry resources. In the security set: mandatory in prod, where a pod
+ * without limits can starve its neighbours on the node.
+ *
+ * A `...Patch` resource is not blamed for resources it does not mention (the
+ * object it patches may set them).
  */
 import { nist80053 } from "../lib/frameworks";
 import { definePodPolicy } from "./pod-policy";
@@ -10,6 +15,7 @@ export const k8sResourceLimits = definePodPolicy<{ requireRequests: boolean }>({
   description: "Every container sets CPU and memory limits and requests.",
   severity: "medium",
   defaultLevel: "advisory",
+  securitySet: true,
   remediation: [
     "Set `resources.limits.cpu` and `resources.limits.memory` on every container and init container.",
     "Set `resources.requests.cpu` and `resources.requests.memory` to what the container needs at steady state.",

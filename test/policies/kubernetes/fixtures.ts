@@ -139,6 +139,23 @@ export interface PodPolicyCases {
   readonly extraFail?: readonly FailCase[];
   /** Extra passing rows. */
   readonly extraPass?: readonly TableCase[];
+  /**
+   * Whether the everyKind mutation, written in a DeploymentPatch and a PodPatch, is
+   * still a finding: false when it removes a field (a patch is never blamed for a
+   * field it leaves out). @default true
+   */
+  readonly patchFails?: boolean;
+}
+
+/** The `...Patch` fixture of a kind around a pod spec: the same shape, the Patch token. */
+export function patchOf(kind: keyof typeof WORKLOADS, spec: unknown, name = "web"): Fixture {
+  const w = WORKLOADS[kind];
+  return { type: `${w.type}Patch`, name, props: w.wrap(spec) };
+}
+
+/** A partial patch: one container, named, with a new image and nothing else. */
+export function minimalPatchSpec(): any {
+  return { containers: [{ name: "app", image: "registry.example.com/app:1.4.3" }] };
 }
 
 /** A policy table over a Deployment base, every workload kind and every container list. */
@@ -160,6 +177,18 @@ export function describePodPolicyTable(policy: PolicyDefinition, cases: PodPolic
       expect: cases.everyKind.expect,
       count: 1,
     },
+    ...(cases.patchFails === false
+      ? []
+      : (["Deployment", "Pod", "CronJob"] as const).map((kind) => {
+          const spec = goodPodSpec();
+          cases.everyKind.mutate(spec);
+          return {
+            name: `a ${kind}Patch that writes the violation: ${cases.everyKind.expect.source}`,
+            fixture: patchOf(kind, spec),
+            expect: cases.everyKind.expect,
+            count: 1,
+          };
+        })),
     ...(cases.containerFail ?? []).flatMap((c) =>
       (c.lists ?? CONTAINER_LISTS).map((list) => ({
         name: `${c.name} in ${list}`,
@@ -191,8 +220,19 @@ export function describePodPolicyTable(policy: PolicyDefinition, cases: PodPolic
       },
     },
     {
-      name: "a DeploymentPatch (partial object) is not checked",
+      name: "a DeploymentPatch that does not touch the pod template",
       fixture: { type: "kubernetes:apps/v1:DeploymentPatch", props: { spec: { replicas: 3 } } },
+    },
+    ...(["Deployment", "Pod", "StatefulSet", "CronJob", "Rollout"] as const).map((kind) => ({
+      name: `a partial ${kind}Patch (one container's image) is not blamed for what it leaves out`,
+      fixture: patchOf(kind, minimalPatchSpec()),
+    })),
+    {
+      name: "a DeploymentPatch that only adds a pod annotation",
+      fixture: {
+        type: "kubernetes:apps/v1:DeploymentPatch",
+        props: { spec: { template: { metadata: { annotations: { "example.com/rev": "2" } } } } },
+      },
     },
     {
       name: "a ConfigMap is not a workload",
