@@ -46,6 +46,16 @@ const REQUIRED_INPUTS: Readonly<Record<string, readonly string[]>> = {
   "kubernetes:core/v1:Namespace": [],
 };
 
+/** Types the AWS provider autonames through their `name` input. */
+const AUTONAMED: ReadonlySet<string> = new Set([
+  "aws:cloudwatch/logGroup:LogGroup",
+  "aws:iam/role:Role",
+  "aws:iam/policy:Policy",
+  "aws:sns/topic:Topic",
+  "aws:sqs/queue:Queue",
+  "aws:lambda/function:Function",
+]);
+
 /** The name part of a URN (`urn:pulumi:stack::project::type::name`). */
 export function urnName(urn: string): string {
   return urn.slice(urn.lastIndexOf("::") + 2);
@@ -75,6 +85,11 @@ function stableJson(v: unknown): string {
 export function changedKeys(olds: Record<string, unknown>, news: Record<string, unknown>): string[] {
   const keys = new Set([...Object.keys(olds), ...Object.keys(news)]);
   return [...keys].filter((k) => stableJson(olds[k]) !== stableJson(news[k])).sort();
+}
+
+/** Appends a line to the file PAVED_ENGINE_DEBUG names (the engine keeps a provider's stderr to itself). */
+function debug(line: string): void {
+  if (process.env.PAVED_ENGINE_DEBUG) fs.appendFileSync(process.env.PAVED_ENGINE_DEBUG, `${line}\n`);
 }
 
 /** The drift the test switch asks for, by resource name. */
@@ -135,13 +150,20 @@ function stateOf(
 export function standinProvider(pkg: StandinPackage): provider.Provider {
   return {
     version: STANDIN_PACKAGES[pkg],
-    async check(urn, _olds, news) {
+    async check(urn, olds, news) {
       const type = urnType(urn);
+      // Autonaming, as the real provider does in Check: a physical name is chosen once and
+      // kept, so renaming the Pulumi resource (kept by an alias) does not rename it in the
+      // cloud. (The real provider adds a random suffix; ours is the resource's name.)
+      const inputs = { ...(news ?? {}) };
+      if (AUTONAMED.has(type) && inputs.name === undefined) {
+        inputs.name = typeof olds?.name === "string" ? olds.name : urnName(urn);
+      }
       const missing = (REQUIRED_INPUTS[type] ?? []).filter(
-        (k) => news?.[k] === undefined || news[k] === null,
+        (k) => inputs[k] === undefined || inputs[k] === null,
       );
       return {
-        inputs: news,
+        inputs,
         failures: missing.map((property) => ({
           property,
           reason: `Missing required property '${property}'`,
@@ -158,6 +180,7 @@ export function standinProvider(pkg: StandinPackage): provider.Provider {
       const type = urnType(urn);
       const expected = stateOf(pkg, type, urnName(urn), news ?? {}, id);
       const changes = changedKeys(olds ?? {}, expected);
+      if (changes.length > 0) debug(`diff ${urn}: ${changes.join(", ")}`);
       return { changes: changes.length > 0, replaces: [], stables: [], deleteBeforeReplace: false };
     },
     async update(id, urn, _olds, news) {

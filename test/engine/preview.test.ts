@@ -91,3 +91,35 @@ describe.each(PROGRAMS)("real preview of $name ($stack)", (program) => {
     expect(registeredUrns(preview.events)).toEqual(check.resources.map((r) => r.urn).sort());
   });
 });
+
+describe("examples/blocked under the real engine", () => {
+  let ws: Workspace;
+  beforeAll(() => {
+    ws = workspace(path.join(REPO, "examples", "blocked"), "dev");
+  });
+  afterAll(() => ws?.remove());
+
+  it.each(["dev", "prod"] as const)(
+    "fails at the %s levels with exactly the mandatory findings paved check reports",
+    (stage) => {
+      const preview = ws.pulumi(
+        ["preview", "--policy-pack", POLICIES, "--policy-pack-config", packConfig(stage)],
+        {
+          events: true,
+        },
+      );
+      const check = pavedCheck(ws.dir, ["--preview", "--policy-config", packConfig(stage)]);
+      const key = (f: { policy: string; urn: string }) => `${f.policy} ${f.urn}`;
+      const engine = mandatory(preview).map(key).sort();
+      expect(engine).toEqual(
+        check.violations
+          .filter((v) => v.level === "mandatory")
+          .map(key)
+          .sort(),
+      );
+      // The engine refuses the preview exactly when something is mandatory.
+      expect(preview.code !== 0).toBe(engine.length > 0);
+      if (stage === "prod") expect(engine.length).toBeGreaterThan(0);
+    },
+  );
+});
