@@ -634,9 +634,24 @@ export function withPavedAnalyze(
     });
   };
   const config = () => current;
+  // The stack's config reaches a Node pack two ways: as PULUMI_CONFIG in its environment when
+  // the engine starts it through the `pulumi-analyzer-policy-nodejs` shim, and only in the
+  // ConfigureStack request when it starts it through the language host (every CLI with a Node
+  // language host, found by the real-engine tests). @pulumi/policy 1.21 reads only the tags of
+  // that request, so without this the pack saw no `paved:*` config: no environment (prod-only
+  // policies never fired) and nothing for remediation to fill in.
+  const sdkConfigureStack = impl.configureStack;
+  const configureStack: Rpc = (call, callback) => {
+    const req = call.request as analyzerpb.AnalyzerStackConfigureRequest;
+    const entries = req.getConfigMap().toObject();
+    if (entries.length > 0) process.env.PULUMI_CONFIG = JSON.stringify(Object.fromEntries(entries));
+    if (sdkConfigureStack) sdkConfigureStack(call, callback);
+    else callback(null, new analyzerproto.AnalyzerStackConfigureResponse());
+  };
   return {
     ...impl,
     configure,
+    configureStack,
     analyze: makeAnalyze(pack, policies, config),
     analyzeStack: makeAnalyzeStack(pack, policies, config),
   };
