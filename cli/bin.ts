@@ -75,6 +75,21 @@ export function buildProgram(setExit: (code: number) => void): Command {
         .choices(["in-process", "process"])
         .default("in-process"),
     )
+    .option(
+      "--timeout <seconds>",
+      "give up (exit 2, naming the phase that hung) after this many seconds",
+      positiveInt,
+      120,
+    )
+    .option(
+      "--require-resources",
+      "a program that registers no resource is an error (exit 2) instead of a warning, for CI",
+    )
+    .option(
+      "--stack-reference <name=file>",
+      "answer StackReference <name> from a file (`pulumi stack output --json` or `pulumi stack export`); repeatable",
+      (v: string, all: string[] = []) => [...all, v],
+    )
     .option("--no-color", "never colour the text output")
     .option("-v, --verbose", "show stack traces and timings on stderr")
     .action(async (dir: string | undefined, opts) => {
@@ -155,6 +170,10 @@ export async function main(argv: readonly string[] = process.argv): Promise<void
   await program.parseAsync([...argv]);
   // Flush before exiting: stdout may be a pipe.
   await new Promise<void>((resolve) => process.stdout.write("", () => resolve()));
+  // The verdict is ours: no exit listener (the SDK's promise-leak detector, loaded with
+  // an in-process pack) may change the code after the report was written.
+  process.removeAllListeners("exit");
+  process.exitCode = code;
   process.exit(code);
 }
 

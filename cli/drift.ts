@@ -16,7 +16,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { parse as parseYaml } from "yaml";
+import { isMap, isScalar, isSeq, parse as parseYaml, parseDocument } from "yaml";
 
 /** A flattened config value: a scalar's JSON text, or `<secret>` for an encrypted value. */
 export type FlatConfig = ReadonlyMap<string, string>;
@@ -75,39 +75,93 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-function flattenInto(out: Map<string, string>, key: string, value: unknown): void {
+/**
+ * Flattens one value under `key`. Every leaf is compared as Pulumi hands it to
+ * a program: config values are strings, so `1`, `"1"` and a nested `1` are
+ * the same value (`"1"`). A `secure:` value is `<secret>`.
+ */
+function flattenInto(out: Map<string, string>, key: string, value: unknown, file: string): void {
   if (isPlainObject(value)) {
     const keys = Object.keys(value);
     if (keys.length === 1 && keys[0] === "secure") {
-      out.set(key, SECRET);
+      setOnce(out, key, SECRET, file);
       return;
     }
     if (keys.length === 0) {
-      out.set(key, "{}");
+      setOnce(out, key, "{}", file);
       return;
     }
-    for (const k of keys.sort()) flattenInto(out, `${key}.${k}`, value[k]);
+    for (const k of keys) flattenInto(out, `${key}.${k}`, value[k], file);
     return;
   }
   if (Array.isArray(value)) {
-    if (value.length === 0) out.set(key, "[]");
-    value.forEach((v, i) => flattenInto(out, `${key}[${i}]`, v));
+    if (value.length === 0) setOnce(out, key, "[]", file);
+    value.forEach((v, i) => flattenInto(out, `${key}[${i}]`, v, file));
     return;
   }
-  out.set(key, JSON.stringify(value ?? null));
+  setOnce(out, key, JSON.stringify(value === null || value === undefined ? "" : String(value)), file);
+}
+
+/** A key written twice (`a.b` and `a: { b }`, or `size` and `proj:size`) is refused: which one wins is not obvious. */
+function setOnce(out: Map<string, string>, key: string, value: string, file: string): void {
+  if (out.has(key)) {
+    throw new DriftInputError(
+      `${file}: config key ${key} is set twice (a dotted key and a nested one, or a bare key and its project namespace); keep one`,
+    );
+  }
+  out.set(key, value);
+}
+
+/** Options for reading a stack file. */
+export interface StackConfigOptions {
+  /** The project a bare key (`size`) belongs to: `size` is `<project>:size`, as the Pulumi CLI reads it. */
+  readonly project?: string;
+}
+
+/**
+ * Parses YAML without the parser's duplicate-key scan, which compares every
+ * key with every earlier key of its map (20k keys took 7 s). Duplicates are
+ * found here with a set instead, in one pass.
+ */
+export function parseYamlLinear(text: string, file: string): unknown {
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(text, { uniqueKeys: false });
+  } catch (e) {
+    throw new DriftInputError(`${file}: not valid YAML (${(e as Error).message.split("\n")[0]})`);
+  }
+  if (doc.errors.length > 0) {
+    throw new DriftInputError(`${file}: not valid YAML (${doc.errors[0].message.split("\n")[0]})`);
+  }
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        const k = isScalar(pair.key) ? pair.key.value : pair.key;
+        if (seen.has(k))
+          throw new DriftInputError(`${file}: not valid YAML (map key ${String(k)} appears twice)`);
+        seen.add(k);
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      stack.push(...node.items);
+    }
+  }
+  return doc.toJS({ maxAliasCount: -1 });
 }
 
 /**
  * Flattens a stack file's `config:` map. Throws a `DriftInputError` when the
  * text is not YAML or has no `config` map. A file with `config: {}` is valid.
+ * Linear in the number of keys.
  */
-export function parseStackConfig(text: string, file: string): FlatConfig {
-  let doc: unknown;
-  try {
-    doc = parseYaml(text);
-  } catch (e) {
-    throw new DriftInputError(`${file}: not valid YAML (${(e as Error).message.split("\n")[0]})`);
-  }
+export function parseStackConfig(text: string, file: string, opts: StackConfigOptions = {}): FlatConfig {
+  return flattenStackDoc(parseYamlLinear(text, file), file, opts);
+}
+
+function flattenStackDoc(doc: unknown, file: string, opts: StackConfigOptions): FlatConfig {
   if (!isPlainObject(doc) || !("config" in doc)) {
     throw new DriftInputError(`${file}: no top-level "config:" map; is this a Pulumi.<stack>.yaml file?`);
   }
@@ -116,8 +170,32 @@ export function parseStackConfig(text: string, file: string): FlatConfig {
     throw new DriftInputError(`${file}: "config" is not a map of keys to values`);
   }
   const out = new Map<string, string>();
-  for (const key of Object.keys(config).sort()) flattenInto(out, key, config[key]);
+  for (const key of Object.keys(config)) {
+    const full = key.includes(":") || !opts.project ? key : `${opts.project}:${key}`;
+    flattenInto(out, full, config[key], file);
+  }
   return out;
+}
+
+/** The project name from the nearest Pulumi.yaml at or above `dir` (for bare keys), if any. */
+export function projectNameNear(dir: string): string | undefined {
+  let d = dir;
+  for (let i = 0; i < 4; i++) {
+    const file = path.join(d, "Pulumi.yaml");
+    if (fs.existsSync(file)) {
+      try {
+        const doc: unknown = parseYaml(fs.readFileSync(file, "utf8"));
+        const name = isPlainObject(doc) ? doc.name : undefined;
+        return typeof name === "string" && name ? name : undefined;
+      } catch {
+        return undefined;
+      }
+    }
+    const parent = path.dirname(d);
+    if (parent === d) return undefined;
+    d = parent;
+  }
+  return undefined;
 }
 
 /**
@@ -257,22 +335,28 @@ export interface DriftIo {
 /** The file name looked for beside the first stack file when `--allow` is not given. */
 export const DEFAULT_ALLOW_FILE = "drift-allow.yaml";
 
-export const DRIFT_USAGE = `Usage: paved drift <stack-a.yaml> <stack-b.yaml> [--allow <file>] [--format text|json]
+export const DRIFT_USAGE = `Usage: paved drift <stack-a.yaml> <stack-b.yaml> [--allow <file>] [--project <name>] [--format text|json]
+       paved drift <export-a.json> <export-b.json> [--allow <file>] [--format text|json]
 
 Reports config keys that differ between two stack files and are not on the allow-list
-(default: ${DEFAULT_ALLOW_FILE} beside the first file). Exit 0: no unexpected drift; 1: unexpected
-drift; 2: usage or input error.
+(default: ${DEFAULT_ALLOW_FILE} beside the first file). A bare key (size) is the project's
+(<project>:size; the project from --project or the nearest Pulumi.yaml). Given two stack exports
+(pulumi stack export), compares the resources' inputs, matched by type and name
+(keys: <type>::<name>.<input path>). Exit 0: no unexpected drift; 1: unexpected drift; 2: usage or
+input error.
 `;
 
 interface DriftArgs {
   files: string[];
   allow?: string;
+  project?: string;
   format: "text" | "json";
 }
 
 function parseArgs(argv: readonly string[]): DriftArgs {
   const files: string[] = [];
   let allow: string | undefined;
+  let project: string | undefined;
   let format: "text" | "json" = "text";
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -284,6 +368,7 @@ function parseArgs(argv: readonly string[]): DriftArgs {
       return v;
     };
     if (flag === "--allow") allow = value();
+    else if (flag === "--project") project = value();
     else if (flag === "--format") {
       const f = value();
       if (f !== "text" && f !== "json")
@@ -293,7 +378,7 @@ function parseArgs(argv: readonly string[]): DriftArgs {
     else files.push(arg);
   }
   if (files.length !== 2) throw new DriftInputError(`expected two stack files, got ${files.length}`, true);
-  return { files, allow, format };
+  return { files, allow, project, format };
 }
 
 function readText(file: string, shown: string): string {
@@ -302,6 +387,28 @@ function readText(file: string, shown: string): string {
   } catch (e) {
     throw new DriftInputError(`${shown}: cannot read (${(e as NodeJS.ErrnoException).code ?? "error"})`);
   }
+}
+
+/** Reads both files: two stack config files, or two stack exports (a mix is refused). */
+async function readBoth(
+  files: readonly [string, string],
+  shown: readonly [string, string],
+  project: string | undefined,
+): Promise<[FlatConfig, FlatConfig, boolean]> {
+  const docs = files.map((f, i) => parseYamlLinear(readText(f, shown[i]), shown[i]));
+  const { isStackExport, flattenStackExport } = await import("./drift-export");
+  const kinds = docs.map(isStackExport);
+  if (kinds[0] !== kinds[1]) {
+    throw new DriftInputError(
+      `${shown[kinds[0] ? 0 : 1]} is a stack export and ${shown[kinds[0] ? 1 : 0]} is not; compare two stack files or two exports`,
+      true,
+    );
+  }
+  if (kinds[0]) return [flattenStackExport(docs[0], shown[0]), flattenStackExport(docs[1], shown[1]), true];
+  const flat = docs.map((doc, i) =>
+    flattenStackDoc(doc, shown[i], { project: project ?? projectNameNear(path.dirname(files[i])) }),
+  );
+  return [flat[0], flat[1], false];
 }
 
 /**
@@ -319,14 +426,16 @@ export async function runDrift(
   try {
     const args = parseArgs(argv);
     const [fileA, fileB] = args.files.map((f) => path.resolve(io.cwd, f));
-    const a = parseStackConfig(readText(fileA, args.files[0]), args.files[0]);
-    const b = parseStackConfig(readText(fileB, args.files[1]), args.files[1]);
+    const [a, b, areExports] = await readBoth([fileA, fileB], args.files as [string, string], args.project);
     const defaultAllow = path.join(path.dirname(fileA), DEFAULT_ALLOW_FILE);
     const allowFile = args.allow ? path.resolve(io.cwd, args.allow) : defaultAllow;
     const allowName = args.allow ?? path.relative(io.cwd, defaultAllow);
     const allow =
       args.allow || fs.existsSync(allowFile) ? parseAllowList(readText(allowFile, allowName), allowName) : [];
-    const report = compareStackConfigs(a, b, allow, { a: args.files[0], b: args.files[1] });
+    const names = { a: args.files[0], b: args.files[1] };
+    const report = areExports
+      ? (await import("./drift-export")).compareStackExports(a, b, allow, names)
+      : compareStackConfigs(a, b, allow, names);
     io.stdout.write(args.format === "json" ? formatDriftJson(report) : formatDriftText(report));
     return report.unexpected.length > 0 ? 1 : 0;
   } catch (e) {

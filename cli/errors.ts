@@ -21,6 +21,17 @@ export class ProgramError extends Error {
   }
 }
 
+/** A phase of the check (loading, running, settling registrations, policy analysis) did not finish in time. */
+export class TimeoutError extends Error {
+  constructor(
+    message: string,
+    readonly phase: string,
+  ) {
+    super(message);
+    this.name = "TimeoutError";
+  }
+}
+
 /** The policy pack failed to start or answer. */
 export class PolicyPackError extends Error {
   readonly cause: unknown;

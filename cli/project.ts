@@ -85,30 +85,93 @@ function maskSecure(v: unknown): unknown {
   return v;
 }
 
-/** Finds the program's entry module: `main` (file or directory) or index.ts/index.js. */
-function resolveEntry(dir: string, main: unknown): string {
-  const base = typeof main === "string" && main.length > 0 ? path.resolve(dir, main) : dir;
-  const candidates = [base];
-  if (!/\.[cm]?[jt]s$/.test(base)) candidates.push(path.join(base, "index.ts"), path.join(base, "index.js"));
-  for (const c of candidates) {
-    if (fs.existsSync(c) && fs.statSync(c).isFile()) return c;
+/** A file that exists, or its TypeScript source when a `.js` path names one (as TypeScript's ESM imports do). */
+function existingFile(p: string): string | undefined {
+  if (fs.existsSync(p) && fs.statSync(p).isFile()) return p;
+  const ts = p.replace(/\.(m|c)?js$/, ".$1ts");
+  if (ts !== p && fs.existsSync(ts) && fs.statSync(ts).isFile()) return ts;
+  return undefined;
+}
+
+/** The entry a package.json names, as the language host reads it: `exports` (".": default, require, import), then `main`. */
+function packageEntry(dir: string): string | undefined {
+  const pkg = path.join(dir, "package.json");
+  if (!fs.existsSync(pkg)) return undefined;
+  let doc: { exports?: unknown; main?: unknown };
+  try {
+    doc = JSON.parse(fs.readFileSync(pkg, "utf8")) as typeof doc;
+  } catch (e) {
+    throw new UsageError(`${pkg} is not valid JSON: ${(e as Error).message}`);
   }
-  // A package.json `main`, as Node programs may use.
-  const pkg = path.join(base, "package.json");
-  if (fs.existsSync(pkg)) {
-    try {
-      const m = (JSON.parse(fs.readFileSync(pkg, "utf8")) as { main?: string }).main;
-      if (m) {
-        const p = path.resolve(base, m);
-        if (fs.existsSync(p)) return p;
-      }
-    } catch {
-      // fall through to the error below
+  const exp = doc.exports;
+  if (typeof exp === "string") return exp;
+  if (typeof exp === "object" && exp !== null) {
+    const main = (exp as Record<string, unknown>)["."];
+    if (typeof main === "string") return main;
+    if (typeof main === "object" && main !== null) {
+      const m = main as Record<string, unknown>;
+      const pick = m.default ?? m.require ?? m.import;
+      if (typeof pick === "string") return pick;
     }
   }
-  throw new UsageError(
-    `no program entry in ${dir}: expected ${typeof main === "string" ? `main "${main}"` : "index.ts or index.js"}`,
+  return typeof doc.main === "string" && doc.main ? doc.main : undefined;
+}
+
+/**
+ * Finds the program's entry module as the Node language host does: Pulumi.yaml's
+ * `main` (a file or a directory), else the package.json's `exports` or `main`,
+ * else the directory's index (index.ts, index.js). A `.js` path whose file is
+ * missing resolves to its `.ts` source.
+ */
+function resolveEntry(dir: string, main: unknown): string {
+  const fromPulumi = typeof main === "string" && main.length > 0;
+  const base = fromPulumi ? path.resolve(dir, main) : dir;
+  const candidates: string[] = [base];
+  const pkgMain =
+    fromPulumi && fs.existsSync(base) && fs.statSync(base).isFile() ? undefined : packageEntry(base);
+  if (pkgMain) candidates.push(path.resolve(base, pkgMain));
+  candidates.push(
+    path.join(base, "index.ts"),
+    path.join(base, "index.js"),
+    path.join(base, "index.mts"),
+    path.join(base, "index.mjs"),
   );
+  for (const c of candidates) {
+    const f = existingFile(c);
+    if (f) return f;
+  }
+  throw new UsageError(
+    `no program entry in ${dir}: expected ${fromPulumi ? `main "${main as string}"` : pkgMain ? `package.json main "${pkgMain}"` : "index.ts or index.js"}`,
+  );
+}
+
+/** Stack names as Pulumi accepts them; checked before a name becomes a file path. */
+const STACK_NAME = /^[A-Za-z0-9_.-]+$/;
+
+/** Refuses a stack name that is not Pulumi's (and so could escape the config directory). */
+export function validateStackName(stack: string): void {
+  if (!STACK_NAME.test(stack) || stack.includes("..")) {
+    throw new UsageError(
+      `invalid stack name "${stack}": use letters, digits, "-", "_" and "." (no "/" or ".."); for an org/project/stack name, give the stack alone`,
+    );
+  }
+}
+
+/** Refuses a project whose runtime is not Node.js: paved runs Node.js programs only. */
+function checkRuntime(manifestFile: string, runtime: unknown): void {
+  const name =
+    typeof runtime === "string"
+      ? runtime
+      : typeof runtime === "object" && runtime !== null
+        ? (runtime as { name?: unknown }).name
+        : undefined;
+  if (name === undefined)
+    throw new UsageError(`${manifestFile} has no runtime; paved check runs "runtime: nodejs" programs`);
+  if (name !== "nodejs") {
+    throw new UsageError(
+      `${manifestFile}: runtime "${String(name)}" is not supported; paved check runs Node.js programs (runtime: nodejs)`,
+    );
+  }
 }
 
 /** The stack used when none is named. */
@@ -122,6 +185,7 @@ export const DEFAULT_STACK = "dev";
  */
 export function loadProject(dir: string, explicitStack?: string): PulumiProject {
   const stack = explicitStack ?? DEFAULT_STACK;
+  validateStackName(stack);
   const abs = path.resolve(dir);
   if (!fs.existsSync(abs) || !fs.statSync(abs).isDirectory()) {
     throw new UsageError(`program directory not found: ${dir}`);
@@ -135,6 +199,7 @@ export function loadProject(dir: string, explicitStack?: string): PulumiProject 
   if (typeof name !== "string" || name.length === 0) {
     throw new UsageError(`${manifestFile} has no project name`);
   }
+  checkRuntime(manifestFile, manifest.runtime);
   const entry = resolveEntry(abs, manifest.main);
 
   const config: Record<string, string> = {};

@@ -9,12 +9,14 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { EXIT, UsageError } from "../errors";
+import { EXIT, TimeoutError, UsageError } from "../errors";
 import type { CheckResource } from "../engine/resource";
 import type { PolicyAnalyzer } from "../engine/policy";
+import type { NotChecked } from "../engine/manifests";
 import type { Report, Target } from "../report/model";
 import { findBundledPack, resolvePolicyConfig } from "./pack-options";
 import { status, timer, writeOutput } from "./io";
+import { assertUnchanged, chooseInputs, describeInputs, type CheckInputs } from "./inputs";
 
 /** The options commander hands the command. */
 export interface CheckOptions {
@@ -30,6 +32,30 @@ export interface CheckOptions {
   transport: "process" | "in-process";
   color: boolean;
   verbose?: boolean;
+  /** Seconds the whole check may take (program and policy analysis). @default 120 */
+  timeout?: number;
+  /** A program that registers no resource is an error (exit 2), not a warning. */
+  requireResources?: boolean;
+  /** `<stack-name>=<file>` answers for StackReferences. */
+  stackReference?: string[];
+}
+
+/** Rejects with a {@link TimeoutError} naming `phase` when `p` takes longer than `ms`. */
+function within<T>(p: Promise<T>, ms: number, phase: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new TimeoutError(
+            `timed out after ${Math.round(ms / 100) / 10} s in ${phase} (--timeout <seconds> to allow longer)`,
+            phase,
+          ),
+        ),
+      Math.max(0, ms),
+    );
+  });
+  return Promise.race([p, limit]).finally(() => clearTimeout(timer));
 }
 
 function readStateText(file: string): string {
@@ -52,6 +78,8 @@ export async function runCheck(dir: string | undefined, opts: CheckOptions): Pro
   const t = timer(Boolean(opts.verbose));
   const progress = status();
   t.mark("start");
+  const timeoutMs = (opts.timeout ?? 120) * 1000;
+  const deadline = Date.now() + timeoutMs;
   if (dir && opts.state) throw new UsageError("give a program directory or --state, not both");
   if (!dir && !opts.state) throw new UsageError("missing the program directory (or --state <file|->)");
 
@@ -65,15 +93,24 @@ export async function runCheck(dir: string | undefined, opts: CheckOptions): Pro
   let analyzerPromise: Promise<PolicyAnalyzer>;
   const { startPolicyPack } = await import("../engine/pack");
   let artifact: string;
+  let inputs: CheckInputs;
+  let notChecked: readonly NotChecked[] = [];
 
   if (opts.state) {
     const { parseState } = await import("../engine/state");
     const snapshot = parseState(readStateText(opts.state), opts.state === "-" ? "stdin" : opts.state);
-    const config = resolvePolicyConfig({ file: opts.policyConfig, packDir, stack: snapshot.stack });
+    inputs = chooseInputs({
+      policyConfig: opts.policyConfig,
+      exemptions: opts.exemptions,
+      packDir,
+      stack: snapshot.stack,
+    });
+    warnOverridden(inputs);
+    const config = resolvePolicyConfig({ file: inputs.policyConfig?.file, packDir, stack: snapshot.stack });
     analyzerPromise = startPolicyPack({
       packDir,
       config,
-      exemptionsFile: opts.exemptions,
+      exemptionsFile: inputs.exemptions?.file,
       stackConfig: {},
       transport: opts.transport,
       concurrency: opts.concurrency,
@@ -84,40 +121,68 @@ export async function runCheck(dir: string | undefined, opts: CheckOptions): Pro
   } else {
     const { loadProject } = await import("../project");
     const project = loadProject(dir as string, opts.stack);
-    const config = resolvePolicyConfig({
-      file: opts.policyConfig,
+    // Decided here, before the program runs: the program can neither change nor see them.
+    inputs = chooseInputs({
+      policyConfig: opts.policyConfig,
+      exemptions: opts.exemptions,
       packDir,
       stack: project.stack,
       declared: project.config["paved:policyConfig"],
       projectDir: project.dir,
     });
+    warnOverridden(inputs);
+    const config = resolvePolicyConfig({ file: inputs.policyConfig?.file, packDir, stack: project.stack });
     const startPack = () =>
       startPolicyPack({
         packDir,
         config,
-        exemptionsFile: opts.exemptions,
+        exemptionsFile: inputs.exemptions?.file,
         stackConfig: project.config,
         secretKeys: project.secretKeys,
         transport: opts.transport,
         concurrency: opts.concurrency,
       });
-    // A pack process boots now, while the program runs; an in-process pack loads after it.
-    const early = opts.transport === "process" ? startPack() : undefined;
-    // A failed program must not leave the pack process behind.
-    early?.catch(() => undefined);
-    const { runProgram } = await import("../engine/run");
+    // The program starts first, in its own process; the pack loads here while it runs.
+    const { readStackReference, runProgram } = await import("../engine/run");
+    const stackReferences = Object.fromEntries((opts.stackReference ?? []).map(readStackReference));
     progress.update(`paved: running ${project.name} (stack ${project.stack}) under mocks...`);
+    const running = runProgram(project, {
+      stackReferences,
+      preview: opts.preview,
+      stackTraces: Boolean(opts.verbose),
+      timeoutMs,
+    });
+    // A failed pack must not leave an unhandled rejection while the program's error is reported.
+    running.catch(() => undefined);
+    const early = startPack();
+    early.catch(() => undefined);
     try {
-      const run = await runProgram(project, { preview: opts.preview, stackTraces: Boolean(opts.verbose) });
+      const run = await running;
       t.mark("program");
-      for (const w of run.warnings) if (opts.verbose) process.stderr.write(`paved: warning: ${w}\n`);
+      for (const w of run.warnings) {
+        // Unknown StackReference outputs change what is checked: always said.
+        if (opts.verbose || w.startsWith("StackReference ")) process.stderr.write(`paved: warning: ${w}\n`);
+      }
       resources = run.resources;
+      notChecked = run.notChecked;
     } catch (e) {
       progress.done();
-      await early?.then((a) => a.close()).catch(() => undefined);
+      await early.then((a) => a.close()).catch(() => undefined);
       throw e;
     }
-    analyzerPromise = early ?? startPack();
+    const checked = resources.filter((r) => r.type !== "pulumi:pulumi:Stack").length;
+    if (checked === 0) {
+      const why =
+        `the program ${project.name} registered no resources: there is nothing to check ` +
+        "(an exported function that is never called, or resources created only on a condition?)";
+      if (opts.requireResources) {
+        await early.then((a) => a.close()).catch(() => undefined);
+        throw new UsageError(`${why}; --require-resources makes this an error`);
+      }
+      process.stderr.write(`paved: warning: ${why}\n`);
+    }
+    analyzerPromise = early;
+
     target = { kind: "program", path: dir as string, project: project.name, stack: project.stack };
     artifact = toUri(path.relative(process.cwd(), project.entry));
   }
@@ -125,22 +190,37 @@ export async function runCheck(dir: string | undefined, opts: CheckOptions): Pro
   progress.update("paved: waiting for the policy pack...");
   let analyzer: PolicyAnalyzer;
   try {
-    analyzer = await analyzerPromise;
+    analyzer = await within(analyzerPromise, deadline - Date.now(), "starting the policy pack");
   } finally {
     progress.done();
   }
   t.mark("pack ready");
+  try {
+    assertUnchanged(inputs);
+  } catch (e) {
+    await analyzer.close();
+    throw e;
+  }
   let report: Report;
   try {
     const { analyzeAll } = await import("../engine/policy");
     const stackUrn = resources.find((r) => r.type === "pulumi:pulumi:Stack")?.urn ?? "";
-    const findings = await analyzeAll(analyzer, resources, stackUrn, {
-      progress: (done, total) => {
-        if (done % 25 === 0) progress.update(`paved: analysed ${done}/${total} resources`);
-      },
-    });
+    const findings = await within(
+      analyzeAll(analyzer, resources, stackUrn, {
+        progress: (done, total) => {
+          if (done % 25 === 0) progress.update(`paved: analysed ${done}/${total} resources`);
+        },
+      }),
+      deadline - Date.now(),
+      "policy analysis",
+    );
     progress.done();
     t.mark("analysis");
+    // What the pack could not read is said, never passed silently.
+    const { notCheckedFindings, secretFindings } = await import("../engine/secrets");
+    // (A program's secure: config values; a stack export's secrets are the state reader's to describe.)
+    if (target.kind === "program") findings.push(...secretFindings(resources));
+    findings.push(...notCheckedFindings(notChecked));
     const { buildReport } = await import("../report/model");
     const { PAVED_VERSION } = await import("../../components/core/version");
     report = buildReport({
@@ -156,7 +236,20 @@ export async function runCheck(dir: string | undefined, opts: CheckOptions): Pro
     t.mark("pack closed");
   }
 
-  const text = await render(report, opts, artifact);
+  const located = new Map(
+    resources.flatMap((r) =>
+      r.source
+        ? [
+            [
+              r.urn,
+              { file: toUri(path.relative(process.cwd(), r.source.file)), line: r.source.line },
+            ] as const,
+          ]
+        : [],
+    ),
+  );
+  const locate = located.size > 0 ? (urn: string) => located.get(urn) : undefined;
+  const text = await render({ ...report, inputs: describeInputs(inputs) }, opts, artifact, locate);
   writeOutput(text, opts.output);
   t.mark("report");
   return report.summary.passed ? EXIT.ok : EXIT.violations;
@@ -167,18 +260,44 @@ function toUri(p: string): string {
   return p.split(path.sep).join("/");
 }
 
-async function render(report: Report, opts: CheckOptions, artifact: string): Promise<string> {
+function warnOverridden(inputs: CheckInputs): void {
+  for (const o of inputs.overridden) {
+    process.stderr.write(`paved: PAVED_POLICY_CONFIG pins the policy config; ignoring ${o}\n`);
+  }
+}
+
+/** The JSON report with the inputs it was decided with (the json writer's document, plus `inputs`). */
+function withInputs(
+  json: string,
+  inputs: readonly string[],
+  at: (doc: Record<string, unknown>) => Record<string, unknown>,
+): string {
+  const doc = JSON.parse(json) as Record<string, unknown>;
+  at(doc).inputs = inputs;
+  return JSON.stringify(doc, null, 2) + "\n";
+}
+
+async function render(
+  report: Report & { inputs: readonly string[] },
+  opts: CheckOptions,
+  artifact: string,
+  locate?: (urn: string) => { file: string; line: number } | undefined,
+): Promise<string> {
   switch (opts.format) {
     case "text": {
       const { renderText, wantsColour } = await import("../report/text");
-      return renderText(report, opts.color && !opts.output && wantsColour(process.stdout));
+      return renderText(report, opts.color && !opts.output && wantsColour(process.stdout), locate);
     }
     case "json":
-      return (await import("../report/json")).renderJson(report);
+      return withInputs((await import("../report/json")).renderJson(report), report.inputs, (d) => d);
     case "sarif":
-      return (await import("../report/sarif")).renderSarif(report, artifact);
+      return withInputs(
+        (await import("../report/sarif")).renderSarif(report, artifact, locate),
+        report.inputs,
+        (d) => ((d.runs as Record<string, unknown>[])[0].properties ??= {}) as Record<string, unknown>,
+      );
     case "junit":
-      return (await import("../report/junit")).renderJunit(report);
+      return (await import("../report/junit")).renderJunit(report, locate);
     default: {
       const never: never = opts.format;
       throw new UsageError(`unknown format ${String(never)}`);

@@ -7,6 +7,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { UsageError } from "../errors";
 
+/** The file a config was read from (engine/analyzer-config.ts `CONFIG_SOURCE`; the same registered symbol). */
+const CONFIG_SOURCE = Symbol.for("paved.policyConfigSource");
+
 /** The bundled pack: the `policies/` directory of this package (sources or compiled). */
 export function findBundledPack(from: string = __dirname): string {
   let dir = from;
@@ -39,7 +42,38 @@ export function readPolicyConfig(file: string): Record<string, unknown> {
   if (typeof doc !== "object" || doc === null || Array.isArray(doc)) {
     throw new UsageError(`policy config ${file} must be an object of policy names`);
   }
+  // Problems found when the config meets the pack's policies name this file.
+  Object.defineProperty(doc, CONFIG_SOURCE, { value: file, enumerable: false });
   return doc as Record<string, unknown>;
+}
+
+/**
+ * Validates the `--exemptions` file before any finding is waived: every
+ * problem (a misspelt key, an impossible date, a selector that can never match,
+ * an unknown policy, an expiry past the cap) is an input error (exit 2) naming
+ * the file, the entry and the fix. The cap is the file's `maxLifetimeDays`,
+ * else `PAVED_EXEMPTION_MAX_DAYS`, else 180 days.
+ */
+export function checkExemptionsFile(file: string, policies: readonly string[], now = new Date()): void {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (e) {
+    throw new UsageError(
+      `cannot read exemptions file ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+    );
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const lib = require("../../policies/lib/exemptions") as typeof import("../../policies/lib/exemptions");
+  const set = lib.parseExemptionsText(text, file, {
+    policies,
+    now,
+    maxLifetimeDays: lib.DEFAULT_MAX_LIFETIME_DAYS,
+  });
+  if (set.problems.length > 0) {
+    const list = set.problems.map((p) => `${p.where}: ${p.message}`).join("; ");
+    throw new UsageError(`exemptions file refused (${set.problems.length} problem(s)): ${list}`);
+  }
 }
 
 /** The pack config for a run, or undefined for the pack's defaults. */

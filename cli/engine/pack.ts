@@ -152,6 +152,18 @@ export async function startPolicyPack(opts: PackStartOptions): Promise<PolicyAna
     await analyzer.close();
     throw new PolicyPackError(`the policy pack in ${opts.packDir} did not describe itself: ${String(e)}`, e);
   }
+  if (opts.exemptionsFile) {
+    try {
+      const { checkExemptionsFile } = await import("../commands/pack-options");
+      checkExemptionsFile(
+        opts.exemptionsFile,
+        info.policies.map((p) => p.name),
+      );
+    } catch (e) {
+      await analyzer.close();
+      throw e;
+    }
+  }
   const policies: PolicyInfo[] = info.policies.map((p) => ({
     name: p.name,
     description: p.description,

@@ -76,10 +76,22 @@ export async function analyzeAll(
 ): Promise<Finding[]> {
   analyzer.prepare?.(resources);
   const targets = resources.filter((r) => r.type !== "pulumi:pulumi:Stack");
-  const diags = await analyzer.analyze(targets, (done) => opts.progress?.(done, targets.length));
-  const perResource = diags.map((ds, i) =>
-    ds.map((d) => ({ ...d, resourceUrn: d.urn || targets[i].urn, blamed: true })),
+  // A resource read from state carries its recorded outputs: checked as a second view of it.
+  const views: { index: number; view: CheckResource }[] = [];
+  targets.forEach((r, index) => {
+    const recorded = (r as { recorded?: Record<string, unknown> }).recorded;
+    if (recorded) views.push({ index, view: { ...r, properties: recorded } });
+  });
+  const all = views.length > 0 ? [...targets, ...views.map((v) => v.view)] : targets;
+  const diags = await analyzer.analyze(all, (done) =>
+    opts.progress?.(Math.min(done, targets.length), targets.length),
   );
+  const perResource = targets.map((r, i) =>
+    diags[i].map((d) => ({ ...d, resourceUrn: d.urn || r.urn, blamed: true })),
+  );
+  views.forEach(({ index }, k) => {
+    perResource[index] = mergeViews(perResource[index], diags[targets.length + k], targets[index].urn);
+  });
   // As the engine does: AnalyzeStack after every Analyze (the exemption ledger reports what they waived).
   const stackDiags = await analyzer.analyzeStack(resources);
   const stackFindings = stackDiags.map((d) => ({
@@ -88,4 +100,34 @@ export async function analyzeAll(
     blamed: Boolean(d.urn),
   }));
   return [...perResource.flat(), ...stackFindings];
+}
+
+const key = (d: Diagnostic) => `${d.policyName}\u0000${d.message}`;
+
+/** `<first line> (where)`, keeping any later lines (an exemption note) after it. */
+function said(message: string, where: string): string {
+  const nl = message.indexOf("\n");
+  return nl < 0 ? `${message} ${where}` : `${message.slice(0, nl)} ${where}${message.slice(nl)}`;
+}
+
+/**
+ * One resource's findings from its declared inputs and its recorded outputs:
+ * a finding both show is reported once; one only a view shows says which.
+ */
+function mergeViews(inputs: Finding[], recorded: readonly Diagnostic[], urn: string): Finding[] {
+  const fromOutputs = new Set(recorded.map(key));
+  const fromInputs = new Set(inputs.map(key));
+  return [
+    ...inputs.map((f) =>
+      fromOutputs.has(key(f)) ? f : { ...f, message: said(f.message, "(in the declared inputs)") },
+    ),
+    ...recorded
+      .filter((d) => !fromInputs.has(key(d)))
+      .map((d) => ({
+        ...d,
+        message: said(d.message, "(in the recorded outputs)"),
+        resourceUrn: d.urn || urn,
+        blamed: true,
+      })),
+  ];
 }

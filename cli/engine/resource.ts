@@ -3,6 +3,13 @@
  * program under mocks or from a `pulumi stack export` file.
  */
 
+/** Where the program constructed a resource: the file (absolute) and 1-based line. */
+export interface SourcePosition {
+  readonly file: string;
+  readonly line: number;
+  readonly column?: number;
+}
+
 /** One resource, as the policy pack and the reports see it. */
 export interface CheckResource {
   /** The URN as a real engine writes it (no mock-only `pulumi:pulumi:Stack$` type prefix). */
@@ -21,6 +28,11 @@ export interface CheckResource {
   readonly properties: Record<string, unknown>;
   /** Component outputs registered with registerOutputs (wire form). */
   readonly outputs?: Record<string, unknown>;
+  /**
+   * Where the program constructed it: the SDK's captured source position, or
+   * for a component's child the nearest ancestor constructed in the program.
+   */
+  readonly source?: SourcePosition;
 }
 
 const STACK_PREFIX = "pulumi:pulumi:Stack$";
@@ -46,6 +58,8 @@ export function urnName(urn: string): string {
 /** The secret signature in Pulumi's wire form. */
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 const SIG_KEY = "4dabf18193072939515e22adb298388d";
+/** The resource-reference signature in Pulumi's wire form. */
+const RESOURCE_REF_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
 /** Pulumi's unknown-value sentinel. */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
@@ -62,6 +76,25 @@ export function plain(v: unknown): unknown {
     if (o[SIG_KEY] !== undefined && typeof o.urn === "string") return o.urn;
     if (o[SIG_KEY] !== undefined && "value" in o) return plain(o.value);
     return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, plain(x)]));
+  }
+  return v;
+}
+
+/**
+ * Resource references (`role: myRole`, `bucket: siteBucket`) as the engine
+ * hands them to a policy pack: a custom resource's id (unknown while it has
+ * none, as in a preview), a component's URN. Secrets and other values keep
+ * their wire form.
+ */
+export function referencesToIds(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(referencesToIds);
+  if (typeof v === "object" && v !== null) {
+    const o = v as Record<string, unknown>;
+    if (o[SIG_KEY] === RESOURCE_REF_SIG) {
+      if ("id" in o) return typeof o.id === "string" && o.id !== "" ? o.id : UNKNOWN;
+      return typeof o.urn === "string" ? normaliseUrn(o.urn) : UNKNOWN;
+    }
+    return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, referencesToIds(x)]));
   }
   return v;
 }

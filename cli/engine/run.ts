@@ -1,13 +1,23 @@
 /**
- * Runs a Pulumi program in-process under the mock engine, as `pulumi preview`
- * would run it, and returns every resource it registered.
+ * Runs a Pulumi program under the mock engine, as `pulumi preview` would run
+ * it, and returns every resource it registered.
  *
- * Uses SDK internals (`runInPulumiStack`, `waitForRPCs` via `settle`); the SDK
- * version is pinned in package.json and test/cli covers this path end to end.
+ * The program runs in a child process (./child.ts) with its own
+ * `process.exit`, `process.env` and stdout (piped to this process's stderr),
+ * so nothing it does reaches the checker: the records come back over the IPC
+ * channel as JSON, and the verdict, the exit code, the policy config and the
+ * exemptions are decided here. A program that hangs or busy-loops is killed
+ * at the timeout, and the error names the phase it hung in.
  */
+import { spawn, type ChildProcess } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { randomBytes } from "crypto";
 import type { PulumiProject } from "../project";
-import { ProgramError } from "../errors";
-import { CheckResource, normaliseUrn } from "./resource";
+import { ProgramError, TimeoutError, UsageError } from "../errors";
+import type { ChildJob, ChildMessage, ChildRecord, Phase } from "./child";
+import type { NotChecked } from "./manifests";
+import { CheckResource, normaliseUrn, referencesToIds, SourcePosition } from "./resource";
 
 /** What a program run produced. */
 export interface ProgramRun {
@@ -16,6 +26,8 @@ export interface ProgramRun {
   readonly region: string;
   /** Warnings for the user (a missing region, a secret read in plain text). */
   readonly warnings: string[];
+  /** Resources whose contents paved cannot see (a Helm release, a remote manifest), and why. */
+  readonly notChecked: readonly NotChecked[];
 }
 
 /** Options for {@link runProgram}. */
@@ -31,73 +43,190 @@ export interface RunOptions {
    * @default true
    */
   stackTraces?: boolean;
+  /** Kill the program after this long (loading, running and settling together). @default 120000 */
+  timeoutMs?: number;
+  /** StackReference outputs by stack name (see {@link readStackReference}). */
+  stackReferences?: Readonly<Record<string, Record<string, unknown>>>;
+  /** Told when the program enters a phase (for a status line). */
+  onPhase?: (phase: Phase) => void;
 }
+
+/** The default timeout of a whole check. */
+export const DEFAULT_TIMEOUT_MS = 120_000;
 
 const DEFAULT_REGION = "us-east-1";
 
-/** Runs the project's program and collects the resource records. */
-export async function runProgram(project: PulumiProject, opts: RunOptions = {}): Promise<ProgramRun> {
+/** How the child is started: the compiled module, or the sources through the CLI's loader. */
+function childCommand(): string[] {
+  const own = __filename;
+  if (own.endsWith(".ts")) {
+    const bootstrap = path.resolve(__dirname, "..", "..", "bin", "bootstrap.js");
+    const child = path.join(__dirname, "child.ts");
+    if (fs.existsSync(bootstrap)) {
+      return [
+        "-e",
+        `require(${JSON.stringify(bootstrap)}).registerLoader();require(${JSON.stringify(child)}).serve();`,
+      ];
+    }
+    return ["-r", "sucrase/register/ts", "-e", `require(${JSON.stringify(child)}).serve();`];
+  }
+  return ["-e", `require(${JSON.stringify(path.join(__dirname, "child.js"))}).serve();`];
+}
+
+/**
+ * Starts the program's process now and returns its run. The process starts
+ * synchronously, so a caller can load the policy pack while the program runs.
+ */
+export function runProgram(project: PulumiProject, opts: RunOptions = {}): Promise<ProgramRun> {
   const warnings: string[] = [];
   const region = project.config["aws:region"] ?? DEFAULT_REGION;
   if (!project.config["aws:region"]) {
     warnings.push(`no aws:region in the stack config; data sources answer for ${DEFAULT_REGION}`);
   }
-
-  // Lazy: the heavy SDK loads only when a program runs.
-  const { registerTypeScript } = await import("./loader");
-  registerTypeScript();
-  const pulumi = await import("@pulumi/pulumi");
-  const { installMockEngine, MockEngine, settle } = await import("./mocks");
-  const stackModule = (await import("@pulumi/pulumi/runtime/stack")) as unknown as {
-    runInPulumiStack(init: () => Promise<unknown>): Promise<unknown>;
-  };
-
-  pulumi.runtime.setAllConfig(project.config, [...project.secretKeys]);
-  const engine = new MockEngine({ region, preview: opts.preview ?? false });
-  const records = installMockEngine(engine, {
-    project: project.name,
-    stack: project.stack,
-    transforms: true,
+  const nonce = randomBytes(16).toString("hex");
+  const child = spawn(process.execPath, childCommand(), {
+    cwd: project.dir,
+    env: process.env,
+    // The program's stdout goes to our stderr: stdout carries only the report.
+    stdio: ["ignore", process.stderr, "inherit", "ipc"],
+    serialization: "advanced",
   });
-
-  // Errors raised in Outputs and component constructors may surface as rejections.
-  let asyncError: unknown;
-  const onError = (e: unknown) => {
-    asyncError ??= e;
+  const job: ChildJob = {
+    kind: "run",
+    nonce,
+    project,
+    preview: opts.preview ?? false,
+    stackTraces: opts.stackTraces ?? true,
+    stackReferences: opts.stackReferences,
   };
-  process.on("unhandledRejection", onError);
-  process.on("uncaughtException", onError);
-  const cwd = process.cwd();
-  const restoreConsole = consoleToStderr();
-  const stackTraceLimit = Error.stackTraceLimit;
-  if (opts.stackTraces === false) Error.stackTraceLimit = 0;
-  try {
-    process.chdir(project.dir);
-    await stackModule.runInPulumiStack(async () => {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const mod = require(project.entry) as { default?: unknown } & Record<string, unknown>;
-      // Pulumi calls a default-exported function and uses its result as the stack outputs.
-      if (typeof mod.default === "function") return await (mod.default as () => unknown)();
-      return mod;
-    });
-    await settle();
-  } catch (e) {
-    throw programError(e, project);
-  } finally {
-    restoreConsole();
-    Error.stackTraceLimit = stackTraceLimit;
-    process.chdir(cwd);
-  }
-  if (asyncError !== undefined) {
-    // The listeners stay: the SDK re-raises a failed stack init as a late rejection,
-    // which must not crash the CLI while it reports the error.
-    throw programError(asyncError, project);
-  }
-  // A clean run: errors from here on are the CLI's own and must surface.
-  process.off("unhandledRejection", onError);
-  process.off("uncaughtException", onError);
+  child.send(job);
+  return collect(child, nonce, project, opts).then(async (result) => {
+    const resources = toResources(result.records, project);
+    let notChecked: NotChecked[] = [];
+    if (
+      resources.some(
+        (r) =>
+          r.type.startsWith("kubernetes:yaml/v2:") ||
+          r.type.startsWith("kubernetes:helm.sh/") ||
+          r.type.startsWith("kubernetes:kustomize/"),
+      )
+    ) {
+      const { expandManifests } = await import("./manifests");
+      const expanded = expandManifests(resources, project.dir);
+      resources.push(...expanded.added);
+      notChecked = expanded.notChecked;
+    }
+    return { resources, region, warnings: [...warnings, ...result.warnings], notChecked };
+  });
+}
 
-  const resources: CheckResource[] = records.map((r) => ({
+function collect(
+  child: ChildProcess,
+  nonce: string,
+  project: PulumiProject,
+  opts: RunOptions,
+): Promise<{ records: readonly ChildRecord[]; warnings: readonly string[] }> {
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  return new Promise((resolve, reject) => {
+    let phase: Phase | "starting" = "starting";
+    let done = false;
+    const finish = (
+      err: Error | undefined,
+      value?: { records: readonly ChildRecord[]; warnings: readonly string[] },
+    ) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      child.removeAllListeners("message");
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+      if (err) reject(err);
+      else resolve(value as { records: readonly ChildRecord[]; warnings: readonly string[] });
+    };
+    const timer = setTimeout(() => {
+      finish(
+        new TimeoutError(
+          `timed out after ${timeoutMs / 1000} s ${phaseText(phase)} the program ${project.name}` +
+            " (--timeout <seconds> to allow longer)",
+          phase,
+        ),
+      );
+    }, timeoutMs);
+    child.on("message", (m: ChildMessage) => {
+      if (!m || typeof m !== "object" || m.nonce !== nonce) return; // not ours: the program's own
+      switch (m.kind) {
+        case "phase":
+          phase = m.phase;
+          opts.onPhase?.(m.phase);
+          return;
+        case "result":
+          finish(undefined, { records: m.records, warnings: m.warnings });
+          return;
+        case "error":
+          finish(programError(m, project));
+          return;
+        case "stalled":
+          finish(
+            new ProgramError(
+              `the program ${project.name} never finished (${m.phase}): it waits on a promise nothing resolves` +
+                (m.pending > 0
+                  ? `, and ${m.pending} Pulumi ${m.pending === 1 ? "promise was" : "promises were"} still active`
+                  : "") +
+                " (an apply on a value unknown in a preview, a promise that never settles); `pulumi preview` fails it too",
+              undefined,
+            ),
+          );
+          return;
+      }
+    });
+    child.on("error", (e) => finish(new ProgramError(`cannot start the program's process: ${e.message}`, e)));
+    child.on("exit", (code, signal) => {
+      finish(
+        new ProgramError(
+          `the program ${project.name} exited (${signal ?? `code ${String(code)}`}) while ${phaseName(phase)}, ` +
+            "before it finished registering its resources: a program must not call process.exit",
+          undefined,
+        ),
+      );
+    });
+  });
+}
+
+function phaseName(phase: Phase | "starting"): string {
+  return phase === "starting" ? "starting" : phase;
+}
+
+function phaseText(phase: Phase | "starting"): string {
+  switch (phase) {
+    case "starting":
+    case "loading":
+      return "loading";
+    case "running":
+      return "running";
+    case "settling registrations":
+      return "settling the registrations of";
+  }
+}
+
+/** The records as the checker sees them: engine URNs, references as ids, source positions in the program. */
+function toResources(records: readonly ChildRecord[], project: PulumiProject): CheckResource[] {
+  const byUrn = new Map<string, ChildRecord>();
+  for (const r of records) {
+    // As the engine refuses a second registration of one URN (the mocks accept it).
+    if (byUrn.has(r.urn)) {
+      throw new ProgramError(
+        `the program ${project.name} registers resource ${normaliseUrn(r.urn)} twice ` +
+          "(Duplicate resource URN); give each resource a unique name",
+        undefined,
+      );
+    }
+    byUrn.set(r.urn, r);
+  }
+  const programSource = (r: ChildRecord | undefined, depth = 0): SourcePosition | undefined => {
+    if (!r || depth > 64) return undefined;
+    if (r.source && inProgram(r.source.file, project.dir)) return r.source;
+    return programSource(r.parent ? byUrn.get(r.parent) : undefined, depth + 1);
+  };
+  return records.map((r) => ({
     urn: normaliseUrn(r.urn),
     type: r.type,
     name: r.name,
@@ -106,28 +235,16 @@ export async function runProgram(project: PulumiProject, opts: RunOptions = {}):
     parent: r.parent ? normaliseUrn(r.parent) : undefined,
     provider: r.provider ? normaliseProvider(r.provider) : undefined,
     dependencies: r.dependencies.map(normaliseUrn),
-    properties: r.inputs,
+    properties: referencesToIds(r.inputs) as Record<string, unknown>,
     outputs: r.outputs,
+    source: programSource(r),
   }));
-  return { resources, region, warnings };
 }
 
-/**
- * What the program prints goes to stderr while it runs, as `pulumi preview`
- * shows it apart from its own output: stdout carries only the report, so a
- * `console.log` in a program never corrupts JSON, SARIF or JUnit.
- */
-function consoleToStderr(): () => void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { format } = require("util") as typeof import("util");
-  const saved = { log: console.log, info: console.info, debug: console.debug };
-  const toStderr = (...args: unknown[]) => {
-    process.stderr.write(`${format(...args)}\n`);
-  };
-  console.log = toStderr;
-  console.info = toStderr;
-  console.debug = toStderr;
-  return () => Object.assign(console, saved);
+/** True for a file of the program itself (not a dependency, not paved's own sources). */
+function inProgram(file: string, dir: string): boolean {
+  const rel = path.relative(dir, file);
+  return !rel.startsWith("..") && !path.isAbsolute(rel) && !rel.split(path.sep).includes("node_modules");
 }
 
 /** A provider reference is `<urn>::<id>`; normalise its URN part. */
@@ -136,14 +253,45 @@ function normaliseProvider(ref: string): string {
   return i < 0 ? ref : `${normaliseUrn(ref.slice(0, i))}${ref.slice(i)}`;
 }
 
-function programError(e: unknown, project: PulumiProject): ProgramError {
-  if (e instanceof ProgramError) return e;
-  const name = e instanceof Error ? e.name : "";
-  const message = e instanceof Error ? e.message.trim() : String(e);
+function programError(m: Extract<ChildMessage, { kind: "error" }>, project: PulumiProject): ProgramError {
+  const message = m.message.trim();
+  const cause = Object.assign(new Error(message), { name: m.name, stack: m.stack ?? message });
   // Validation errors already read as full sentences; keep them as the user wrote them.
   const text =
-    name === "PavedValidationError"
+    m.name === "PavedValidationError" || m.name === "PromiseLeak" || m.name === "InputShapeError"
       ? message
       : `the program ${project.name} threw: ${message.split("\n")[0]}`;
-  return new ProgramError(text, e);
+  return new ProgramError(text, cause);
+}
+
+/**
+ * Reads `--stack-reference <name>=<file>`: the file is `pulumi stack output --json
+ * --show-secrets` (the outputs object) or `pulumi stack export` (the stack
+ * resource's outputs are taken).
+ */
+export function readStackReference(spec: string): [string, Record<string, unknown>] {
+  const eq = spec.indexOf("=");
+  if (eq <= 0 || eq === spec.length - 1) {
+    throw new UsageError(`--stack-reference ${spec}: expected <stack-name>=<file>`);
+  }
+  const [name, file] = [spec.slice(0, eq), spec.slice(eq + 1)];
+  let doc: unknown;
+  try {
+    doc = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new UsageError(
+      `--stack-reference ${name}: cannot read ${file}: ${(e as Error).message.split("\n")[0]}`,
+    );
+  }
+  const d = doc as { deployment?: { resources?: { type?: string; outputs?: Record<string, unknown> }[] } };
+  if (d && typeof d === "object" && d.deployment) {
+    const stack = d.deployment.resources?.find((r) => r.type === "pulumi:pulumi:Stack");
+    return [name, stack?.outputs ?? {}];
+  }
+  if (!d || typeof d !== "object" || Array.isArray(d)) {
+    throw new UsageError(
+      `--stack-reference ${name}: ${file} is neither stack outputs (an object) nor a stack export`,
+    );
+  }
+  return [name, d as Record<string, unknown>];
 }

@@ -1,19 +1,34 @@
 /**
  * Reads `pulumi stack export` JSON (deployment version 3) into the resources a
  * check runs on: inputs as the resource's props, the parent chain from
- * `parent`. Pure; audits stacks that already exist.
+ * `parent`, and a custom resource's recorded outputs (what the provider last
+ * reported, what `pulumi refresh` saw) as a second view the policies also
+ * check (`recorded`). Resource references (URN strings of the stack's own
+ * resources, resource-reference objects) read as the id they stand for, as the
+ * engine hands them to a policy. Pure; audits stacks that already exist.
  */
 import { UsageError } from "../errors";
 import type { CheckResource } from "./resource";
 
 const SIG_KEY = "4dabf18193072939515e22adb298388d";
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+const RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
+
+/** A resource read from state: the declared inputs as `properties`, and the recorded outputs. */
+export interface StateResource extends CheckResource {
+  /**
+   * A custom resource's recorded outputs (wire form, references as ids): the
+   * policies check them too, and a finding only they show is reported
+   * "(in the recorded outputs)".
+   */
+  readonly recorded?: Record<string, unknown>;
+}
 
 /** What the state file held. */
 export interface StateSnapshot {
   readonly project?: string;
   readonly stack?: string;
-  readonly resources: CheckResource[];
+  readonly resources: StateResource[];
 }
 
 interface ExportedResource {
@@ -54,6 +69,27 @@ function secretsReadable(v: unknown): unknown {
   return v;
 }
 
+/**
+ * Resource references as the id they stand for: a reference object's `id`
+ * (or, without one, the id of the resource its URN names; a component's URN
+ * stays its URN), and a string that is the URN of a custom resource in the
+ * stack reads as that resource's id.
+ */
+function referencesAsIds(v: unknown, ids: ReadonlyMap<string, string>): unknown {
+  if (typeof v === "string") return v.startsWith("urn:pulumi:") ? (ids.get(v) ?? v) : v;
+  if (Array.isArray(v)) return v.map((x) => referencesAsIds(x, ids));
+  if (typeof v === "object" && v !== null) {
+    const o = v as Record<string, unknown>;
+    if (o[SIG_KEY] === RESOURCE_SIG) {
+      if (typeof o.id === "string" && o.id !== "") return o.id;
+      return typeof o.urn === "string" ? (ids.get(o.urn) ?? o.urn) : undefined;
+    }
+    if (o[SIG_KEY] === SECRET_SIG) return v;
+    return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, referencesAsIds(x, ids)]));
+  }
+  return v;
+}
+
 function stringList(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
 }
@@ -79,28 +115,41 @@ export function parseState(text: string, source: string): StateSnapshot {
   if (deployment === null || typeof deployment !== "object" || (list !== undefined && !Array.isArray(list))) {
     throw new UsageError(`${source} is not a stack export: deployment.resources must be a list`);
   }
-  const resources: CheckResource[] = [];
-  ((list ?? []) as ExportedResource[]).forEach((r, i) => {
+  const entries = (list ?? []) as ExportedResource[];
+  entries.forEach((r, i) => {
     if (typeof r !== "object" || r === null || typeof r.urn !== "string" || typeof r.type !== "string") {
       throw new UsageError(`${source}: deployment.resources[${i}] has no urn or type`);
     }
-    if (r.delete === true) return; // pending deletion: not part of the stack's desired state
+  });
+  const ids = new Map<string, string>();
+  for (const r of entries) {
+    if (r.custom === true && r.delete !== true && typeof r.id === "string" && r.id)
+      ids.set(r.urn as string, r.id);
+  }
+  const read = (v: unknown) => referencesAsIds(secretsReadable(v), ids) as Record<string, unknown>;
+  const resources: StateResource[] = [];
+  for (const r of entries) {
+    if (r.delete === true) continue; // pending deletion: not part of the stack's desired state
+    const urn = r.urn as string;
     const inputs = typeof r.inputs === "object" && r.inputs !== null ? r.inputs : {};
     const outputs = typeof r.outputs === "object" && r.outputs !== null ? r.outputs : undefined;
+    const custom = r.custom === true;
     resources.push({
-      urn: r.urn,
-      type: r.type,
-      name: r.urn.split("::").slice(3).join("::"),
-      custom: r.custom === true,
+      urn,
+      type: r.type as string,
+      name: urn.split("::").slice(3).join("::"),
+      custom,
       id: typeof r.id === "string" && r.id ? r.id : undefined,
       parent: typeof r.parent === "string" && r.parent ? r.parent : undefined,
       provider: typeof r.provider === "string" && r.provider ? r.provider : undefined,
       dependencies: stringList(r.dependencies),
-      properties: secretsReadable(inputs) as Record<string, unknown>,
-      outputs:
-        r.custom === true ? undefined : (secretsReadable(outputs) as Record<string, unknown> | undefined),
+      properties: read(inputs),
+      outputs: custom || outputs === undefined ? undefined : read(outputs),
+      ...(custom && outputs !== undefined && Object.keys(outputs).length > 0
+        ? { recorded: read(outputs) }
+        : {}),
     });
-  });
+  }
   const stackUrn = resources.find((r) => r.type === "pulumi:pulumi:Stack")?.urn ?? resources[0]?.urn;
   const parts = stackUrn?.split("::") ?? [];
   return {

@@ -1,7 +1,7 @@
 /** `--format json`: the machine-readable report. */
 import type { Report } from "./model";
 
-/** The JSON document: `{ violations, exemptions, summary }` plus what was checked. */
+/** The JSON document: `{ violations, exemptions, summary, resources }` plus what was checked. */
 export function renderJson(report: Report): string {
   const doc = {
     tool: report.tool,
@@ -18,6 +18,8 @@ export function renderJson(report: Report): string {
     })),
     exemptions: report.exemptions,
     summary: report.summary,
+    // Every resource checked (the stack itself left out): what the real-engine parity tests compare.
+    resources: report.resources.map((r) => ({ urn: r.urn, type: r.type, name: r.name })),
   };
   return JSON.stringify(doc, null, 2) + "\n";
 }

@@ -5,6 +5,7 @@
  * CI dashboards show it without failing).
  */
 import type { Report } from "./model";
+import type { Locate } from "./sarif";
 
 function esc(s: string): string {
   return (
@@ -20,7 +21,7 @@ function esc(s: string): string {
 }
 
 /** Renders the report as JUnit XML. */
-export function renderJunit(report: Report): string {
+export function renderJunit(report: Report, locate?: Locate): string {
   const lines: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
   const policies = report.policies.filter((p) => p.enforcementLevel !== "disabled");
   let tests = 0;
@@ -32,7 +33,9 @@ export function renderJunit(report: Report): string {
     for (const r of report.resources) {
       const hits = report.violations.filter((v) => v.policy === p.name && v.urn === r.urn);
       const mandatory = hits.filter((v) => v.level === "mandatory");
-      const attrs = `name="${esc(`${r.name} (${r.type})`)}" classname="${esc(p.name)}"`;
+      const at = locate?.(r.urn);
+      const where = at ? ` file="${esc(at.file)}" line="${at.line}"` : "";
+      const attrs = `name="${esc(`${r.name} (${r.type})`)}" classname="${esc(p.name)}"${where}`;
       if (hits.length === 0) {
         cases.push(`    <testcase ${attrs}/>`);
         continue;

@@ -33,8 +33,18 @@ function level(v: Pick<Violation, "level">): sarif.Result.level {
   return v.level === "mandatory" ? "error" : "warning";
 }
 
-/** Renders the report as a SARIF log. `artifact` is the file results point at, relative to the repo root. */
-export function renderSarif(report: Report, artifact: string): string {
+/** Where the program constructed a resource: a path relative to the repo root, and a 1-based line. */
+export type Locate = (urn: string) => { readonly file: string; readonly line: number } | undefined;
+
+/**
+ * Renders the report as a SARIF log. `artifact` is the file results point at, relative to the repo root,
+ * unless `locate` knows the file and line that constructed the resource.
+ */
+export function renderSarif(report: Report, artifact: string, locate?: Locate): string {
+  const physical = (urn: string): sarif.PhysicalLocation => {
+    const at = locate?.(urn);
+    return { artifactLocation: { uri: at?.file ?? artifact }, region: { startLine: at?.line ?? 1 } };
+  };
   const rules: sarif.ReportingDescriptor[] = report.policies.map((p) => {
     const sec = securitySeverity(p.severity);
     const rule: sarif.ReportingDescriptor = {
@@ -75,7 +85,7 @@ export function renderSarif(report: Report, artifact: string): string {
     message: { text: `${v.resourceName} (${v.resourceType}): ${v.message}` },
     locations: [
       {
-        physicalLocation: { artifactLocation: { uri: artifact }, region: { startLine: 1 } },
+        physicalLocation: physical(v.urn),
         logicalLocations: [{ name: v.resourceName, fullyQualifiedName: v.urn, kind: "resource" }],
       },
     ],
@@ -97,7 +107,7 @@ export function renderSarif(report: Report, artifact: string): string {
       message: { text: `${name}: ${e.message}` },
       locations: [
         {
-          physicalLocation: { artifactLocation: { uri: artifact }, region: { startLine: 1 } },
+          physicalLocation: physical(e.urn),
           logicalLocations: [{ name, fullyQualifiedName: e.urn, kind: "resource" }],
         },
       ],

@@ -4,6 +4,7 @@
  */
 import type { Report, Violation } from "./model";
 import { SEVERITY_ORDER } from "./model";
+import type { Locate } from "./sarif";
 
 /** ANSI styles, applied only when `colour` is on. */
 export interface Palette {
@@ -38,6 +39,22 @@ export function wantsColour(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv 
   return stream.isTTY === true;
 }
 
+/**
+ * Control characters (C0, DEL, C1) and the bidirectional overrides a name or
+ * message can carry, escaped (`\x1b`, `\u202e`): a resource name is program
+ * input, and the terminal must not run it (cursor moves, colour, a line that
+ * rewrites the verdict) or reorder it.
+ */
+export function escapeControl(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const n = c.charCodeAt(0);
+    return n <= 0xff ? `\\x${n.toString(16).padStart(2, "0")}` : `\\u${n.toString(16).padStart(4, "0")}`;
+  });
+}
+
+/** A message on one line (newlines become a space), its control characters escaped. */
+const oneLine = (s: string) => escapeControl(s.replace(/\s*\n\s*/g, " "));
+
 // Visible width: ANSI sequences take no columns.
 const width = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, "").length;
 const pad = (s: string, n: number) => s + " ".repeat(Math.max(0, n - width(s)));
@@ -57,15 +74,23 @@ function plural(n: number, word: string, many = `${word}s`): string {
 }
 
 /** Renders the report as text. */
-export function renderText(report: Report, colour = false): string {
+export function renderText(
+  report: Report & { readonly inputs?: readonly string[] },
+  colour = false,
+  locate?: Locate,
+): string {
   const p = palette(colour);
   const out: string[] = [];
   const t = report.target;
   out.push(
     p.bold(
-      `paved check: ${t.kind === "program" ? `${t.project ?? t.path} (stack ${t.stack})` : `state ${t.path}`}` +
-        ` with ${report.pack.name} ${report.pack.version}`,
+      escapeControl(
+        `paved check: ${t.kind === "program" ? `${t.project ?? t.path} (stack ${t.stack})` : `state ${t.path}`}` +
+          ` with ${report.pack.name} ${report.pack.version}`,
+      ),
     ),
+    // What decided the verdict besides the pack: the policy config and the exemptions, with their sha256.
+    ...(report.inputs ?? []).map((l) => p.dim(l)),
     "",
   );
   for (const sev of SEVERITY_ORDER) {
@@ -73,7 +98,15 @@ export function renderText(report: Report, colour = false): string {
     if (group.length === 0) continue;
     out.push(p.bold(`${sev.toUpperCase()} (${group.length})`));
     const rows: string[][] = [["level", "resource", "type", "policy", "message"]];
-    for (const v of group) rows.push(row(v, p));
+    if (locate) rows[0].splice(2, 0, "at");
+    for (const v of group) {
+      const cells = row(v, p);
+      if (locate) {
+        const at = locate(v.urn);
+        cells.splice(2, 0, at ? escapeControl(`${at.file}:${at.line}`) : "-");
+      }
+      rows.push(cells);
+    }
     const lines = table(rows);
     out.push(`  ${p.dim(lines[0])}`, ...lines.slice(1).map((l) => `  ${l}`), "");
   }
@@ -81,7 +114,11 @@ export function renderText(report: Report, colour = false): string {
     out.push(p.bold(`EXEMPTED (${report.exemptions.length})`));
     const rows = [["policy", "resource", "ticket", "owner", "until", "reason"]];
     for (const e of report.exemptions) {
-      rows.push([e.policy, e.urn.split("::").slice(3).join("::"), e.ticket, e.owner, e.expires, e.reason]);
+      rows.push(
+        [e.policy, e.urn.split("::").slice(3).join("::"), e.ticket, e.owner, e.expires, e.reason].map(
+          oneLine,
+        ),
+      );
     }
     const lines = table(rows);
     out.push(`  ${p.dim(lines[0])}`, ...lines.slice(1).map((l) => `  ${l}`));
@@ -99,5 +136,5 @@ export function renderText(report: Report, colour = false): string {
 
 function row(v: Violation, p: Palette): string[] {
   const level = v.level === "mandatory" ? p.red("mandatory") : p.yellow("advisory");
-  return [level, v.resourceName, v.resourceType, v.policy, v.message.replace(/\s*\n\s*/g, " ")];
+  return [level, ...[v.resourceName, v.resourceType, v.policy, v.message].map(oneLine)];
 }

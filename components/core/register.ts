@@ -72,9 +72,16 @@ export function renderRegisterMarkdown(title: string, rules: readonly FirewallRu
   return lines.join("\n");
 }
 
-function csvCell(v: unknown): string {
-  const s = String(v ?? "");
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+/**
+ * One CSV cell (RFC 4180). A cell a spreadsheet would run as a formula (it
+ * starts with `=`, `+`, `-`, `@`, a tab or a carriage return: a justification
+ * or ticket is free text from a program) gets a leading `'`, so it reads as
+ * text (OWASP "CSV injection"); a plain number (`-1`) is left as it is.
+ */
+export function csvCell(v: unknown): string {
+  let s = String(v ?? "");
+  if (/^[=+\-@\t\r]/.test(s) && !/^[+-]?\d+(\.\d+)?$/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** Renders the register as CSV (RFC 4180), with a `register` column naming its source. */

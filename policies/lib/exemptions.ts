@@ -20,6 +20,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { ErrorObject, ValidateFunction } from "ajv";
+import { closest, isCalendarDate, selectorProblem } from "./exemption-checks";
+
+export { closest, isCalendarDate } from "./exemption-checks";
 
 /** The stack policy that audits exemptions; it cannot itself be exempted from. */
 export const LEDGER_POLICY = "paved-exemptions";
@@ -135,7 +138,8 @@ function describeErrors(errors: ErrorObject[] | null | undefined): string {
     } else if (e.keyword === "required") {
       seen.add(`is missing ${String(e.params.missingProperty)}`);
     } else if (e.keyword === "additionalProperties") {
-      seen.add(`has unknown field ${String(e.params.additionalProperty)}`);
+      const field = String(e.params.additionalProperty);
+      seen.add(`has unknown field ${field}${didYouMean(field, Object.keys(EXEMPTION_PROPERTIES))}`);
     } else {
       seen.add(`${e.instancePath.replace(/^\//, "") || "entry"} ${e.message ?? "is invalid"}`);
     }
@@ -151,13 +155,43 @@ function globToRegex(glob: string): RegExp {
   return new RegExp(`^${body}$`);
 }
 
+/** What else an entry is checked against (the CLI passes all of it; the pack what its file sets). */
+export interface ExemptionRules {
+  /**
+   * The longest an exemption may run: `expires` at most this many days after
+   * `now`. Unset: no cap. `paved check --exemptions` caps at
+   * {@link DEFAULT_MAX_LIFETIME_DAYS} unless the file says otherwise.
+   */
+  readonly maxLifetimeDays?: number;
+  /** Today, for the cap. @default new Date() */
+  readonly now?: Date;
+  /** The pack's policy names: an exemption from any other policy is refused. */
+  readonly policies?: readonly string[];
+}
+
+/** The cap `paved check` applies when the exemptions file sets none. */
+export const DEFAULT_MAX_LIFETIME_DAYS = 180;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const didYouMean = (word: string, names: Iterable<string>): string => {
+  const c = closest(word, names);
+  return c ? `; did you mean "${c}"?` : "";
+};
+
 /** Validates a list of raw entries; `where` labels problems and ids; `impliedPolicy` fills a missing `policy`. */
-export function validateExemptions(raw: unknown, where: string, impliedPolicy?: string): ExemptionSet {
+export function validateExemptions(
+  raw: unknown,
+  where: string,
+  impliedPolicy?: string,
+  rules: ExemptionRules = {},
+): ExemptionSet {
   if (!Array.isArray(raw)) {
     return { exemptions: [], problems: [{ where, message: "is not a list of exemptions" }] };
   }
   const exemptions: LoadedExemption[] = [];
   const problems: ExemptionProblem[] = [];
+  const now = rules.now ?? new Date();
   raw.forEach((entry: unknown, i) => {
     const candidate =
       impliedPolicy && entry && typeof entry === "object" && !("policy" in entry)
@@ -168,8 +202,11 @@ export function validateExemptions(raw: unknown, where: string, impliedPolicy?: 
       problems.push({ where: at, message: describeErrors(validateOne.errors) });
       return;
     }
-    if (Number.isNaN(Date.parse(`${candidate.expires}T00:00:00Z`))) {
-      problems.push({ where: at, message: `expires "${candidate.expires}" is not a date` });
+    if (!isCalendarDate(candidate.expires)) {
+      problems.push({
+        where: at,
+        message: `expires "${candidate.expires}" is not a calendar date; write a real day as YYYY-MM-DD`,
+      });
       return;
     }
     if (impliedPolicy && candidate.policy !== impliedPolicy) {
@@ -178,6 +215,30 @@ export function validateExemptions(raw: unknown, where: string, impliedPolicy?: 
         message: `names policy "${candidate.policy}" in ${impliedPolicy}'s config`,
       });
       return;
+    }
+    if (rules.policies && !rules.policies.includes(candidate.policy)) {
+      problems.push({
+        where: at,
+        message: `policy "${candidate.policy}" is not in the pack${didYouMean(candidate.policy, rules.policies)}`,
+      });
+      return;
+    }
+    const never = selectorProblem(candidate);
+    if (never) {
+      problems.push({ where: at, message: never });
+      return;
+    }
+    if (rules.maxLifetimeDays !== undefined) {
+      const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+      const last = today + rules.maxLifetimeDays * DAY_MS;
+      if (Date.parse(`${candidate.expires}T00:00:00Z`) > last) {
+        const latest = new Date(last).toISOString().slice(0, 10);
+        problems.push({
+          where: at,
+          message: `expires ${candidate.expires}, more than ${rules.maxLifetimeDays} days away (the longest an exemption may run); set expires on or before ${latest} and renew it through ${candidate.ticket} if still needed`,
+        });
+        return;
+      }
     }
     exemptions.push({
       ...candidate,
@@ -188,8 +249,34 @@ export function validateExemptions(raw: unknown, where: string, impliedPolicy?: 
   return { exemptions, problems };
 }
 
-/** Parses a file's text (JSON or YAML; a list or `{ exemptions: [...] }`). */
-export function parseExemptionsText(text: string, where: string): ExemptionSet {
+/** The keys a `{ exemptions: [...] }` file may have. */
+const FILE_KEYS = ["exemptions", "maxLifetimeDays"];
+
+/** The file-level cap, from `maxLifetimeDays:` or else the `PAVED_EXEMPTION_MAX_DAYS` environment variable. */
+function fileCap(
+  doc: Record<string, unknown>,
+  where: string,
+  problems: ExemptionProblem[],
+): number | undefined {
+  const raw = "maxLifetimeDays" in doc ? doc.maxLifetimeDays : process.env.PAVED_EXEMPTION_MAX_DAYS;
+  if (raw === undefined || raw === "") return undefined;
+  const n = typeof raw === "string" ? Number(raw) : raw;
+  if (typeof n !== "number" || !Number.isInteger(n) || n < 1) {
+    problems.push({
+      where: `${where} maxLifetimeDays`,
+      message: `is ${JSON.stringify(raw)}; give a whole number of days, at least 1 (default ${DEFAULT_MAX_LIFETIME_DAYS} under paved check)`,
+    });
+    return undefined;
+  }
+  return n;
+}
+
+/**
+ * Parses a file's text (JSON or YAML; a list or `{ exemptions: [...], maxLifetimeDays? }`).
+ * `rules` are what the caller adds (the CLI: the pack's policies and its default cap);
+ * a cap the file sets wins over the caller's.
+ */
+export function parseExemptionsText(text: string, where: string, rules: ExemptionRules = {}): ExemptionSet {
   let doc: unknown;
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -198,11 +285,26 @@ export function parseExemptionsText(text: string, where: string): ExemptionSet {
   } catch (e) {
     return { exemptions: [], problems: [{ where, message: `cannot be parsed: ${(e as Error).message}` }] };
   }
-  const list =
-    doc && typeof doc === "object" && !Array.isArray(doc)
-      ? (doc as { exemptions?: unknown }).exemptions
-      : doc;
-  return validateExemptions(list ?? [], where);
+  const problems: ExemptionProblem[] = [];
+  let list: unknown = doc;
+  let cap = rules.maxLifetimeDays;
+  if (doc && typeof doc === "object" && !Array.isArray(doc)) {
+    const o = doc as Record<string, unknown>;
+    for (const k of Object.keys(o)) {
+      if (!FILE_KEYS.includes(k)) {
+        problems.push({
+          where: `${where} ${k}`,
+          message: `is not a key of an exemptions file (${FILE_KEYS.join(", ")})${didYouMean(k, FILE_KEYS)}`,
+        });
+      }
+    }
+    list = o.exemptions;
+    cap = fileCap(o, where, problems) ?? cap;
+  } else {
+    cap = fileCap({}, where, problems) ?? cap;
+  }
+  const set = validateExemptions(list ?? [], where, undefined, { ...rules, maxLifetimeDays: cap });
+  return { exemptions: set.exemptions, problems: [...problems, ...set.problems] };
 }
 
 const fileCache = new Map<string, ExemptionSet>();

@@ -86,7 +86,7 @@ describe("paved check <program-dir>", () => {
     const headings = lines.filter((l) => /^[A-Z]+ \(\d+\)$/.test(l));
     expect(headings).toEqual(["CRITICAL (1)", "HIGH (1)", "MEDIUM (1)"]);
     expect(r.stdout).toMatch(
-      /mandatory +open-ssh +aws:ec2\/securityGroup:SecurityGroup +fixture-no-public-ssh +ingress 22-22/,
+      /mandatory +open-ssh +test\/fixtures\/programs\/bad\/index\.ts:19 +aws:ec2\/securityGroup:SecurityGroup +fixture-no-public-ssh +ingress 22-22/,
     );
     expect(lines[lines.length - 1]).toBe(
       "FAIL: 2 mandatory violations, 1 advisory, 0 exemptions used; 4 resources checked against 4 policies.",

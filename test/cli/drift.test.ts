@@ -34,7 +34,7 @@ function tempDir(files: Record<string, string>): string {
 }
 
 describe("parseStackConfig", () => {
-  test("flattens structured values to paths and keeps scalars as JSON text", () => {
+  test("flattens structured values to paths; every leaf is a string, as Pulumi hands config to a program", () => {
     const flat = parseStackConfig(
       [
         "config:",
@@ -50,9 +50,9 @@ describe("parseStackConfig", () => {
     );
     expect(Object.fromEntries(flat)).toEqual({
       "aws:region": '"us-east-1"',
-      "platform:azCount": "3",
-      "platform:alarms.cpu": "80",
-      "platform:alarms.nested.deep": "true",
+      "platform:azCount": '"3"',
+      "platform:alarms.cpu": '"80"',
+      "platform:alarms.nested.deep": '"true"',
       "platform:subnets[0]": '"a"',
       "platform:subnets[1]": '"b"',
       "platform:empty": "{}",
@@ -239,8 +239,8 @@ describe("runDrift exit codes", () => {
     const dir = tempDir({ "s.yaml": staging, "p.yaml": prod });
     const r = await drift(["s.yaml", "p.yaml"], dir);
     expect(r.code).toBe(1);
-    expect(r.out).toContain("✗ app:size: 2 (s.yaml) ≠ 4 (p.yaml)");
-    expect(r.out).toContain("✗ app:debug: only in p.yaml (true)");
+    expect(r.out).toContain('✗ app:size: "2" (s.yaml) ≠ "4" (p.yaml)');
+    expect(r.out).toContain('✗ app:debug: only in p.yaml ("true")');
   });
 
   test("reads drift-allow.yaml beside the first file by default", async () => {

@@ -52,7 +52,7 @@ describe("exit 2 on usage and input errors", () => {
     [
       "an unknown policy in the config",
       ["check", program("bad"), ...PACK, "--policy-config", "test/cli/fixtures/unknown-policy.json"],
-      /policy config refused: no-such-policy: no such policy in the pack/,
+      /policy config refused: test\/cli\/fixtures\/unknown-policy.json: no-such-policy: no such policy in the pack/,
     ],
   ])("%s", async (_, args, message) => {
     const r = await paved([...args, ...(args.includes("--policy-pack") ? [] : PACK)]);

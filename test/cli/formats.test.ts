@@ -118,7 +118,7 @@ describe("--format junit", () => {
     ]);
     expect(xml.match(/<testcase /g)).toHaveLength(16);
     expect(xml).toContain(
-      '<testcase name="open-ssh (aws:ec2/securityGroup:SecurityGroup)" classname="fixture-no-public-ssh">\n' +
+      '<testcase name="open-ssh (aws:ec2/securityGroup:SecurityGroup)" classname="fixture-no-public-ssh" file="test/fixtures/programs/bad/index.ts" line="19">\n' +
         '      <failure message="ingress 22-22 is open to 0.0.0.0/0" type="mandatory">',
     );
     expect(xml).toContain("<system-out>advisory: the volume is not encrypted</system-out>");

@@ -84,13 +84,17 @@ describe("loadProject", () => {
     ["malformed YAML", () => tempProject({ "Pulumi.yaml": "name: [oops\n" }), /is not valid YAML/],
     [
       "no entry module",
-      () => tempProject({ "Pulumi.yaml": "name: p\nmain: src/\n" }),
+      () => tempProject({ "Pulumi.yaml": "name: p\nruntime: nodejs\nmain: src/\n" }),
       /no program entry .*main "src\/"/,
     ],
     [
       "a malformed stack file",
       () =>
-        tempProject({ "Pulumi.yaml": "name: p\n", "index.ts": "", "Pulumi.dev.yaml": "config: [1, 2]\n" }),
+        tempProject({
+          "Pulumi.yaml": "name: p\nruntime: nodejs\n",
+          "index.ts": "",
+          "Pulumi.dev.yaml": "config: [1, 2]\n",
+        }),
       /config must be a mapping/,
     ],
   ])("%s is a usage error", (_, make, message) => {

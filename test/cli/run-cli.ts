@@ -6,7 +6,8 @@ import { spawn } from "child_process";
 import * as path from "path";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
-export const BIN = path.join(ROOT, "bin", "paved.js");
+/** The CLI under test; PAVED_TEST_BIN points the tests at another build (to show a test fails before a fix). */
+export const BIN = process.env.PAVED_TEST_BIN ?? path.join(ROOT, "bin", "paved.js");
 export const PROGRAMS = path.join(ROOT, "test", "fixtures", "programs");
 export const STATES = path.join(ROOT, "test", "fixtures", "state");
 

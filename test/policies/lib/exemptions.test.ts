@@ -1,5 +1,6 @@
 import {
   exemptionMatches,
+  isCalendarDate,
   isExpired,
   parseExemptionsText,
   urnParts,
@@ -57,7 +58,7 @@ describe("exemption schema", () => {
     );
     expect(set.problems.map((p) => p.message)).toEqual([
       expect.stringMatching(/expires must match pattern/),
-      'expires "2026-13-45" is not a date',
+      'expires "2026-13-45" is not a calendar date; write a real day as YYYY-MM-DD',
       "has unknown field note",
     ]);
   });
@@ -118,5 +119,77 @@ describe("matching and expiry", () => {
       name: "data::1",
     });
     expect(urnParts("not-a-urn")).toEqual({ type: "", name: "" });
+  });
+});
+
+describe("exemptions that could never do what they say are refused, naming the fix", () => {
+  const NOW = new Date("2026-06-01T12:00:00Z");
+  const messages = (entries: unknown[], rules = {}) =>
+    validateExemptions(entries, "ex.yaml", undefined, { now: NOW, ...rules }).problems.map((p) => p.message);
+
+  test("an impossible date (2026-02-30, 2025-02-29) is not a date; 2028-02-29 is", () => {
+    expect(messages([{ ...valid, expires: "2026-02-30" }])).toEqual([
+      'expires "2026-02-30" is not a calendar date; write a real day as YYYY-MM-DD',
+    ]);
+    expect(messages([{ ...valid, expires: "2025-02-29" }])).toHaveLength(1);
+    expect(messages([{ ...valid, expires: "2028-02-29" }])).toEqual([]);
+    expect(isCalendarDate("2026-04-31")).toBe(false);
+    expect(isCalendarDate("2026-04-30")).toBe(true);
+  });
+
+  test("a misspelt field suggests the right one", () => {
+    expect(messages([{ ...valid, expiry: "2026-07-01", expires: undefined }])).toEqual([
+      expect.stringContaining('has unknown field expiry; did you mean "expires"?'),
+    ]);
+  });
+
+  test("selectors that can never match: a URN that is not one, a type that is not a token, a regex for a glob", () => {
+    const { urn: _u, ...noUrn } = valid;
+    void _u;
+    expect(messages([{ ...valid, urn: "scratch" }])).toEqual([
+      expect.stringMatching(/urn "scratch" is not a URN/),
+    ]);
+    expect(messages([{ ...noUrn, type: "Volume" }])).toEqual([
+      expect.stringMatching(/type "Volume" is not a type token/),
+    ]);
+    for (const namePattern of ["^scratch-.*$", "scratch-.*", "(a|b)", " scratch"]) {
+      expect(messages([{ ...noUrn, namePattern }])).toEqual([
+        expect.stringMatching(/namePattern .* matches/),
+      ]);
+    }
+    expect(messages([{ ...noUrn, namePattern: "scratch-*" }])).toEqual([]);
+    expect(messages([{ ...noUrn, type: "pulumi:providers:aws" }])).toEqual([]);
+  });
+
+  test("an unknown policy is refused, with the closest name", () => {
+    const policies = ["aws-ebs-volume-encrypted", "aws-s3-public-access-blocked"];
+    expect(messages([{ ...valid, policy: "aws-ebs-volume-encryption" }], { policies })).toEqual([
+      'policy "aws-ebs-volume-encryption" is not in the pack; did you mean "aws-ebs-volume-encrypted"?',
+    ]);
+    expect(messages([{ ...valid, policy: "something-else" }], { policies })).toEqual([
+      'policy "something-else" is not in the pack',
+    ]);
+  });
+
+  test("with a cap, an exemption may run at most that many days", () => {
+    const rules = { maxLifetimeDays: 180 };
+    expect(messages([{ ...valid, expires: "2026-11-28" }], rules)).toEqual([]);
+    expect(messages([{ ...valid, expires: "2099-12-31" }], rules)).toEqual([
+      "expires 2099-12-31, more than 180 days away (the longest an exemption may run); set expires on or before 2026-11-28 and renew it through SEC-12 if still needed",
+    ]);
+    expect(messages([{ ...valid, expires: "2099-12-31" }])).toEqual([]);
+  });
+
+  test("a file sets its own cap; unknown top-level keys are refused with a suggestion", () => {
+    const text = `maxLifetimeDays: 30\nexemption: []\nexemptions:\n  - ${JSON.stringify({ ...valid, expires: "2026-08-01" })}\n`;
+    const set = parseExemptionsText(text, "ex.yaml", { now: NOW, maxLifetimeDays: 180 });
+    expect(set.problems.map((p) => `${p.where}: ${p.message}`)).toEqual([
+      'ex.yaml exemption: is not a key of an exemptions file (exemptions, maxLifetimeDays); did you mean "exemptions"?',
+      expect.stringMatching(/^ex.yaml#0: expires 2026-08-01, more than 30 days away/),
+    ]);
+    const bad = parseExemptionsText("maxLifetimeDays: forever\nexemptions: []\n", "ex.yaml");
+    expect(bad.problems.map((p) => `${p.where}: ${p.message}`)).toEqual([
+      'ex.yaml maxLifetimeDays: is "forever"; give a whole number of days, at least 1 (default 180 under paved check)',
+    ]);
   });
 });

@@ -1,0 +1,66 @@
+/**
+ * Checks on an exemption beyond its schema: a real calendar date, a selector
+ * that can match something, and the closest name for a misspelling. Pure.
+ */
+import type { Exemption } from "./exemptions";
+
+/** True for a real calendar date in `YYYY-MM-DD` (no 2026-02-30). */
+export function isCalendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return (
+    d.getUTCFullYear() === Number(m[1]) &&
+    d.getUTCMonth() === Number(m[2]) - 1 &&
+    d.getUTCDate() === Number(m[3])
+  );
+}
+
+/** Edit distance, for "did you mean" (small strings only). */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** The closest of `names` to `word`, when it is close enough to be a misspelling. */
+export function closest(word: string, names: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const n of names) {
+    const d = distance(word.toLowerCase(), n.toLowerCase());
+    if (d < bestD) {
+      best = n;
+      bestD = d;
+    }
+  }
+  return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+/** Characters of a regular expression that a glob takes literally: a namePattern with them is almost surely a regex. */
+const REGEX_SYNTAX = /[\^$\\()[\]{}+?|]|\.\*/;
+
+/** Why a selector can never match a resource, if it cannot. */
+export function selectorProblem(e: Pick<Exemption, "urn" | "type" | "namePattern">): string | undefined {
+  if (e.urn !== undefined && (!e.urn.startsWith("urn:pulumi:") || e.urn.split("::").length < 4)) {
+    return `urn "${e.urn}" is not a URN (urn:pulumi:<stack>::<project>::<type>::<name>), so it matches nothing; copy it from the report or \`pulumi stack --show-urns\``;
+  }
+  if (e.type !== undefined && !/^[^:\s]+:[^:\s]*:[^:\s]+$/.test(e.type)) {
+    return `type "${e.type}" is not a type token (package:module:Type, e.g. aws:ebs/volume:Volume), so it matches nothing`;
+  }
+  if (e.namePattern !== undefined) {
+    if (e.namePattern.trim() !== e.namePattern) {
+      return `namePattern "${e.namePattern}" starts or ends with a space, so it matches no resource name; remove the spaces`;
+    }
+    if (REGEX_SYNTAX.test(e.namePattern)) {
+      return `namePattern "${e.namePattern}" looks like a regular expression, but it is a glob where only * is special, so it matches nothing you meant; write e.g. "scratch-*"`;
+    }
+  }
+  return undefined;
+}
