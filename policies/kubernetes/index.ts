@@ -5,6 +5,7 @@
  * (Helm releases). An explicit list: `policies/pack.ts` concatenates it.
  */
 import type { PolicyDefinition } from "../lib/define";
+import { k8sApiSchema } from "./api-schema";
 import { k8sCapabilities } from "./capabilities";
 import { k8sHelmReleaseNotChecked } from "./helm-release-not-checked";
 import { k8sImagePinned } from "./image-pinned";
@@ -51,4 +52,5 @@ export const kubernetesPolicies: readonly PolicyDefinition[] = [
   k8sRbacNoSecretRead,
   k8sRbacServiceAccountClusterBinding,
   k8sHelmReleaseNotChecked,
+  k8sApiSchema,
 ];
