@@ -5,8 +5,10 @@
  *   default-deny networking plus the flows declared below, a quota, RBAC.
  * - EncryptedStorageClass + VolumeClaim: disks encrypted with the team's KMS key.
  * - SloAlerts: Prometheus alerts on latency, errors, throughput and SLO burn rate.
- * - CanaryRollout: the service, released 10 % -> 25 % -> 50 % -> 100 % behind
- *   metric gates that roll back on their own.
+ * - CanaryRollout: the service, released in 10 % steps behind metric gates on
+ *   the canary's own pods (compared with the stable pods, and its health
+ *   score) that roll back on their own; its Services and the PodMonitor that
+ *   gives Prometheus the gates' metrics.
  *
  * Governance (app id, owner, cost center, data classification, environment)
  * comes from the stack config (`paved:*`) and lands as `paved.dev/*` labels.
@@ -94,15 +96,20 @@ const alerts = new SloAlerts("orders-slo", {
   runbookUrl: "https://runbooks.example.com/orders-api",
 });
 
-// 4. The service itself, released progressively behind metric gates.
+// 4. The service itself, released progressively behind metric gates on the canary's own pods.
+//    `baseline` puts it in the namespace and checks that the flow above lets Prometheus scrape
+//    port 9090; the PodMonitor carries the label kube-prometheus-stack selects monitors by.
 const rollout = new CanaryRollout(service, {
-  namespace: ns.namespaceName,
+  baseline: ns,
   image,
   serviceAccountName: "workload", // the baseline's ServiceAccount, which mounts no token
   containerPort: 8080,
   readinessPath: "/healthz",
   replicas: 3,
   resources: { requests: { cpu: "250m", memory: "256Mi" }, limits: { cpu: "1", memory: "512Mi" } },
+  metrics: { port: 9090, monitorLabels: { release: "kube-prometheus-stack" } },
+  // Gate on the health score the SLO rules record for the canary's revision, too.
+  analysis: { healthScore: { rules: alerts, minScore: 90 } },
 });
 
 export const namespace = ns.namespaceName;
@@ -111,3 +118,4 @@ export const storageClass = storage.className;
 export const cacheClaim = cache.claimName;
 export const sloRule = alerts.ruleName;
 export const rolloutName = rollout.rolloutName;
+export const serviceName = rollout.serviceName;

@@ -1,2 +1,3 @@
 export * from "./rules";
 export * from "./slo-alerts";
+export * from "./health-score";

@@ -18,6 +18,8 @@
  */
 import type { ValidationProblem } from "../../core/errors";
 import { isLabelValue } from "../../core/governance";
+import { buildHealthScoreRules, DEFAULT_REVISION_LABEL } from "./health-score";
+import { promNumber } from "./promql";
 
 /** One multiwindow burn-rate tier. */
 export interface BurnRateTier {
@@ -82,6 +84,8 @@ export interface SloRuleInput {
   readonly service: string;
   /** The label that names the service on its metrics. */
   readonly serviceLabel: string;
+  /** The label that tells the service's revisions apart, for the health score. @default "rollouts_pod_template_hash" */
+  readonly revisionLabel?: string;
   readonly metrics: SloMetrics;
   readonly thresholds: SloThresholds;
   /** A runbook linked from every alert. */
@@ -111,10 +115,7 @@ export interface SloRuleGroups {
 /** The windows the error ratio is recorded over: every window a burn-rate tier reads. */
 export const ERROR_RATIO_WINDOWS: readonly string[] = ["5m", "30m", "1h", "6h", "3d"];
 
-/** A number as PromQL text, without floating-point noise: 14.4 × 0.001 → `0.0144`. */
-export function promNumber(n: number): string {
-  return String(Number(n.toPrecision(12)));
-}
+export { promNumber } from "./promql";
 
 /** The names of the recorded series. */
 export function recordNames(input: Pick<SloRuleInput, "serviceLabel" | "metrics">) {
@@ -147,6 +148,14 @@ export function buildSloRules(input: SloRuleInput): SloRuleGroups {
       record: names.latencyP99,
       expr: `histogram_quantile(0.99, sum by (${L}, le) (rate(${m.durationBucket}{${sel}}[5m])))`,
     },
+    // The health score per revision (health-score.ts), which the canary gate can read.
+    ...buildHealthScoreRules({
+      service: input.service,
+      serviceLabel: L,
+      revisionLabel: input.revisionLabel ?? DEFAULT_REVISION_LABEL,
+      metrics: m,
+      thresholds: t,
+    }),
   ];
 
   const annotations = (summary: string, description: string): Record<string, string> => ({
@@ -256,6 +265,17 @@ export function sloRuleProblems(input: SloRuleInput): ValidationProblem[] {
       "serviceLabel",
       `"${input.serviceLabel}" is not a Prometheus label name`,
       "use letters, digits and '_', not starting with a digit",
+      "PAVED_K8S_SLO_METRIC",
+    );
+  }
+  if (
+    input.revisionLabel !== undefined &&
+    (!LABEL_NAME.test(input.revisionLabel) || input.revisionLabel === input.serviceLabel)
+  ) {
+    add(
+      "revisionLabel",
+      `"${input.revisionLabel}" is not a Prometheus label name apart from serviceLabel`,
+      'use the label that carries the pod template hash, for example "rollouts_pod_template_hash"',
       "PAVED_K8S_SLO_METRIC",
     );
   }

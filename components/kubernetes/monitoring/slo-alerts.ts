@@ -21,6 +21,7 @@ import {
   SloThresholds,
 } from "./rules";
 import { stripUndefined } from "../merge";
+import { DEFAULT_REVISION_LABEL, healthScoreNames } from "./health-score";
 
 /** The pattern name stamped on the rule. */
 export const SLO_ALERTS_PATTERN = "SloAlerts";
@@ -35,6 +36,11 @@ export interface SloAlertsArgs {
   readonly ruleName?: string;
   /** The label that names the service on its metrics. @default "service" */
   readonly serviceLabel?: string;
+  /**
+   * The label that tells the service's revisions apart; the health score is recorded per revision.
+   * @default "rollouts_pod_template_hash" (what CanaryRollout's PodMonitor writes)
+   */
+  readonly revisionLabel?: string;
   /** Metric names, field by field. @default DEFAULT_SLO_METRICS (http_requests_total, code=~"5..", http_request_duration_seconds_bucket) */
   readonly metrics?: Partial<SloMetrics>;
   /**
@@ -61,6 +67,14 @@ export class SloAlerts extends pulumi.ComponentResource {
   readonly ruleName: pulumi.Output<string>;
   /** The rule groups, as plain data (what the PrometheusRule holds). */
   readonly groups: SloRuleGroups["groups"];
+  /** The service the rules are about (the value of `serviceLabel`). */
+  readonly service: string;
+  /** The label that names the service on its metrics. */
+  readonly serviceLabel: string;
+  /** The label that tells revisions apart. */
+  readonly revisionLabel: string;
+  /** The recorded health score's series name (0-100, per service and revision). */
+  readonly healthScoreRecord: string;
 
   constructor(name: string, args: SloAlertsArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("paved:k8s:SloAlerts", name, {}, opts);
@@ -75,6 +89,7 @@ export class SloAlerts extends pulumi.ComponentResource {
     const input = {
       service: args.service,
       serviceLabel: args.serviceLabel ?? "service",
+      revisionLabel: args.revisionLabel ?? DEFAULT_REVISION_LABEL,
       metrics: { ...DEFAULT_SLO_METRICS, ...stripUndefined(args.metrics ?? {}) },
       thresholds: { ...DEFAULT_SLO_THRESHOLDS, ...stripUndefined(args.thresholds ?? {}) },
       runbookUrl: args.runbookUrl,
@@ -99,6 +114,10 @@ export class SloAlerts extends pulumi.ComponentResource {
     );
     this.ruleName = rule.metadata.name;
     this.groups = spec.groups;
+    this.service = input.service;
+    this.serviceLabel = input.serviceLabel;
+    this.revisionLabel = input.revisionLabel;
+    this.healthScoreRecord = healthScoreNames(input).score;
     this.registerOutputs({ ruleName: this.ruleName, groups: this.groups });
   }
 }

@@ -1,7 +1,8 @@
 /**
  * NamespaceBaseline: a team's namespace on a shared cluster, with Pod Security
  * Admission `restricted`, default-deny networking plus declared flows, a quota,
- * least-privilege RBAC and a workload ServiceAccount without a mounted token.
+ * least-privilege RBAC, a workload ServiceAccount without a mounted token, and
+ * the namespace's `default` ServiceAccount patched to mount none either.
  */
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
@@ -11,9 +12,18 @@ import { componentLabels, Governance } from "../../core/governance";
 import { childName, nameProblem } from "../../core/naming";
 import { FirewallRule, renderRegisterMarkdown } from "../../core/register";
 import type { LabelMap } from "../labels";
-import { EgressFlow, IngressFlow, planFlows } from "./flows";
+import { EgressFlow, IngressFlow, planFlows, PlannedNetworkPolicy } from "./flows";
+import { ingressAllowed, IngressQuery } from "./reach";
 import { LimitSpec, limitRangeItems, NamespaceSize, planQuota, quotaHard, QuotaSpec } from "./quota";
-import { DEFAULT_DEPLOYER_RULES, groupProblems, readerRules, RoleRule, roleRuleProblems } from "./rbac";
+import {
+  DEFAULT_DEPLOYER_RULES,
+  groupProblems,
+  readerRules,
+  RoleRule,
+  roleRuleProblems,
+  secretNameProblems,
+  secretRules,
+} from "./rbac";
 import { listArg } from "../../aws/arg-shape";
 
 /** The pattern name stamped on every object. */
@@ -38,9 +48,16 @@ export interface NamespaceRbacArgs {
   /**
    * The deployer Role's rules. No `*`, no escalate/bind/impersonate, no
    * pods/exec, nothing the baseline owns.
-   * @default DEFAULT_DEPLOYER_RULES (workloads, config, secrets by name, jobs, HPAs, PDBs, ingresses, rollouts, monitoring rules)
+   * @default DEFAULT_DEPLOYER_RULES (workloads, config, create secrets, jobs, HPAs, PDBs, ingresses, rollouts, monitoring rules)
    */
   readonly deployerRules?: readonly RoleRule[];
+  /**
+   * The Secrets the deployer manages, by name: it may `get`, `update`, `patch`
+   * and `delete` exactly these (`resourceNames`), which is what the Pulumi
+   * provider needs to manage a Secret. No other Secret's value is readable.
+   * @default [] (the deployer may create Secrets but read, change or delete none)
+   */
+  readonly secretNames?: readonly string[];
   /** Allow `list`/`watch` on secrets in `deployerRules` (it reads every secret's value). @default false */
   readonly allowSecretsListWatch?: boolean;
 }
@@ -98,6 +115,19 @@ export class NamespaceBaseline extends pulumi.ComponentResource {
   readonly registerMarkdown: string;
   /** The NetworkPolicies by name (`default-deny`, `allow-dns-egress`, `allow-in-api-1a2b3c4d`). */
   readonly networkPolicies: Readonly<Record<string, k8s.networking.v1.NetworkPolicy>>;
+  /** The namespace's name as a plain value, known before anything exists (for other components' checks). */
+  readonly plannedNamespace: string;
+  /** The NetworkPolicies' specs as plain data, in creation order. */
+  readonly plannedPolicies: readonly PlannedNetworkPolicy[];
+
+  /**
+   * True when the namespace's NetworkPolicies let `query.from` (pods of another
+   * namespace, by labels) connect to `query.port` of pods with `query.podLabels`.
+   * Pure: reads the planned policies, not the cluster.
+   */
+  admitsIngress(query: IngressQuery): boolean {
+    return ingressAllowed(this.plannedPolicies, this.plannedNamespace, query);
+  }
 
   constructor(name: string, args: NamespaceBaselineArgs = {}, opts: pulumi.ComponentResourceOptions = {}) {
     super("paved:k8s:NamespaceBaseline", name, {}, opts);
@@ -150,12 +180,17 @@ export class NamespaceBaseline extends pulumi.ComponentResource {
     });
     problems.addAll(flowPlan.problems);
     const rbac = args.rbac ?? {};
-    const deployerRules = rbac.deployerRules ?? DEFAULT_DEPLOYER_RULES;
+    const baseRules = rbac.deployerRules ?? DEFAULT_DEPLOYER_RULES;
     problems.addAll(
-      roleRuleProblems(deployerRules, "rbac.deployerRules", {
+      roleRuleProblems(baseRules, "rbac.deployerRules", {
         allowSecretsListWatch: rbac.allowSecretsListWatch ?? false,
       }),
     );
+    const secretList = listArg(rbac.secretNames, "rbac.secretNames", "string");
+    problems.addAll(secretList.problems);
+    const secretNames = secretList.list;
+    problems.addAll(secretNameProblems(secretNames, "rbac.secretNames"));
+    const deployerRules = [...baseRules, ...secretRules(secretNames)];
     const deployerGroups = rbac.deployerGroups ?? [];
     const readerGroups = rbac.readerGroups ?? [];
     problems.addAll(groupProblems(deployerGroups, "rbac.deployerGroups"));
@@ -235,7 +270,21 @@ export class NamespaceBaseline extends pulumi.ComponentResource {
       child,
     );
 
+    // The namespace's `default` ServiceAccount, which the cluster creates: a pod that names no
+    // ServiceAccount runs as it, so it must not mount a token either. A Patch (server-side apply)
+    // manages the one field on the existing object; deleting it gives the field back.
+    new k8s.core.v1.ServiceAccountPatch(
+      childName(name, "default-sa"),
+      {
+        metadata: { name: "default", namespace, labels },
+        automountServiceAccountToken: false,
+      },
+      child,
+    );
+
     this.namespaceName = namespace;
+    this.plannedNamespace = nsName;
+    this.plannedPolicies = flowPlan.policies;
     this.serviceAccountName = sa.metadata.name;
     this.register = flowPlan.rules;
     this.registerMarkdown = renderRegisterMarkdown(`namespace ${nsName}`, flowPlan.rules);

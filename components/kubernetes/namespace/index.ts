@@ -3,3 +3,4 @@ export * from "./flows";
 export * from "./quota";
 export * from "./rbac";
 export * from "./peers";
+export * from "./reach";

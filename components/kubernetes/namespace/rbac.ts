@@ -5,12 +5,17 @@
  * Deployers manage the team's workloads and their config. They get no `*`,
  * no `pods/exec`, `pods/attach` or `pods/portforward`, and nothing that widens
  * their own reach: NetworkPolicies, Roles, RoleBindings, ResourceQuotas and
- * LimitRanges belong to the baseline. Secrets may be written and read one by
- * one (`get`, which the Pulumi provider needs), never listed or watched unless
- * `allowSecretsListWatch` is set. Readers get `get`/`list`/`watch` on the same
+ * LimitRanges belong to the baseline. Secrets: the deployer may `create` one,
+ * but reads, updates and deletes only the Secrets named in `secretNames`
+ * (`resourceNames`). The Pulumi Kubernetes provider needs `get` on a Secret it
+ * manages (an update reads the live object first, even with server-side
+ * apply, and `refresh` reads it), so the names it manages are listed, and no
+ * other Secret's value is readable. `list`/`watch` (every Secret's value) only
+ * with `allowSecretsListWatch`. Readers get `get`/`list`/`watch` on the same
  * resources, without Secrets.
  */
 import type { ValidationProblem } from "../../core/errors";
+import { nameProblem } from "../../core/naming";
 
 /** A Role rule, as the Kubernetes API writes it. */
 export interface RoleRule {
@@ -32,7 +37,8 @@ export const DEFAULT_DEPLOYER_RULES: readonly RoleRule[] = [
     resources: ["services", "configmaps", "persistentvolumeclaims"],
     verbs: WRITE,
   },
-  { apiGroups: [""], resources: ["secrets"], verbs: ["get", "create", "update", "patch", "delete"] },
+  // Create only: reading, updating and deleting a Secret takes its name in `secretNames` (see secretRules).
+  { apiGroups: [""], resources: ["secrets"], verbs: ["create"] },
   { apiGroups: [""], resources: ["pods"], verbs: ["get", "list", "watch", "delete"] },
   { apiGroups: [""], resources: ["pods/log", "events", "serviceaccounts"], verbs: READ },
   { apiGroups: ["batch"], resources: ["jobs", "cronjobs"], verbs: WRITE },
@@ -43,6 +49,41 @@ export const DEFAULT_DEPLOYER_RULES: readonly RoleRule[] = [
   { apiGroups: ["argoproj.io"], resources: ["analysisruns", "experiments"], verbs: READ },
   { apiGroups: ["monitoring.coreos.com"], resources: ["prometheusrules", "servicemonitors"], verbs: WRITE },
 ];
+
+/** The verbs on a named Secret that the Pulumi provider needs to manage it (server-side apply). */
+export const NAMED_SECRET_VERBS: readonly string[] = ["get", "update", "patch", "delete"];
+
+/**
+ * The deployer's rule for the Secrets it manages by name: `get`, `update`,
+ * `patch`, `delete` limited to `resourceNames`. None when no name is given.
+ */
+export function secretRules(names: readonly string[]): RoleRule[] {
+  if (names.length === 0) return [];
+  return [
+    { apiGroups: [""], resources: ["secrets"], verbs: [...NAMED_SECRET_VERBS], resourceNames: [...names] },
+  ];
+}
+
+/** Checks the names of the Secrets the deployer manages. */
+export function secretNameProblems(names: readonly string[], arg: string): ValidationProblem[] {
+  const seen = new Set<string>();
+  return names.flatMap((n, i): ValidationProblem[] => {
+    const p = nameProblem("k8sDnsSubdomain", String(n), `${arg}[${i}]`);
+    if (p) return [p];
+    if (seen.has(n)) {
+      return [
+        {
+          arg: `${arg}[${i}]`,
+          problem: `repeats "${n}"`,
+          fix: "list each Secret once",
+          code: "PAVED_K8S_RBAC_SECRETS",
+        },
+      ];
+    }
+    seen.add(n);
+    return [];
+  });
+}
 
 /** Verbs that grant more than the rule names: escalation, binding and impersonation. */
 const ESCALATING_VERBS = ["escalate", "bind", "impersonate"];
@@ -118,7 +159,16 @@ export function roleRuleProblems(
       problems.push({
         arg: `${at}.verbs`,
         problem: `grants ${secretsBroad.join(" and ")} on secrets, which reads every secret's value`,
-        fix: "read secrets by name with get, or set rbac.allowSecretsListWatch: true and say why",
+        fix: "name the Secrets the deployer manages in rbac.secretNames, or set rbac.allowSecretsListWatch: true and say why",
+        code: "PAVED_K8S_RBAC_SECRETS",
+      });
+    }
+    const named = Array.isArray(r.resourceNames) && r.resourceNames.length > 0;
+    if (resources.includes("secrets") && verbs.includes("get") && !named && !opts.allowSecretsListWatch) {
+      problems.push({
+        arg: `${at}.verbs`,
+        problem: "grants get on every secret in the namespace, which reads each one's value",
+        fix: 'list the Secrets the deployer manages in rbac.secretNames (or limit the rule with resourceNames: ["<secret>"])',
         code: "PAVED_K8S_RBAC_SECRETS",
       });
     }

@@ -3,18 +3,22 @@
  * AnalysisTemplate) and the pod template, with its checks. Pure.
  *
  * A gate is a Prometheus query measured `count` times, `interval` apart. A
- * measurement that does not meet `successCondition` counts as failed (an
- * empty result or NaN, as with no traffic, fails too); more than
+ * measurement that does not meet `successCondition` counts as failed (NaN,
+ * as with no traffic, fails too; an empty result is an error, and more than
+ * 4 errors in a row fail the analysis as well); more than
  * `failureLimit` failures fail the analysis, which aborts the rollout: Argo
  * Rollouts scales the canary down and sends all traffic back to the stable
  * ReplicaSet. That is the automatic rollback.
  */
 import type { ValidationProblem } from "../../core/errors";
-import { nameProblem } from "../../core/naming";
 import { parseQuantity } from "../quantity";
+import { GATE_ARGS } from "./gates";
 
-/** The default canary weights, in percent. */
-export const DEFAULT_CANARY_STEPS: readonly number[] = [10, 25, 50, 100];
+// The metric gates live in gates.ts.
+export * from "./gates";
+
+/** The default canary weights, in percent: 10 % increments, a pause and the gates at each. */
+export const DEFAULT_CANARY_STEPS: readonly number[] = [10, 20, 30, 40, 50, 60, 70, 80, 90, 100];
 
 /** CPU and memory, as Kubernetes quantities. */
 export interface CpuMemory {
@@ -33,32 +37,11 @@ export const DEFAULT_CONTAINER_RESOURCES: ContainerResources = {
   limits: { cpu: "500m", memory: "512Mi" },
 };
 
-/** The metric gates. */
-export interface GateSpec {
-  /** The Prometheus the analysis queries. */
-  readonly prometheusAddress: string;
-  /** The service, as the value of `serviceLabel` on its metrics. */
-  readonly service: string;
-  readonly serviceLabel: string;
-  readonly requestsMetric: string;
-  readonly errorMatcher: string;
-  readonly durationBucket: string;
-  /** The p99 latency gate, seconds: a measurement passes at or below it. */
-  readonly latencyP99Seconds: number;
-  /** The error-ratio gate: a measurement passes at or below it. */
-  readonly errorRatio: number;
-  /** Time between measurements, and the rate window of the queries. */
-  readonly interval: string;
-  /** Measurements per analysis. */
-  readonly count: number;
-  /** Failed measurements tolerated; one more aborts the rollout. */
-  readonly failureLimit: number;
-}
-
-/** Checks canary weights: whole percentages, strictly increasing, ending at 100. */
+/** Checks canary weights: whole percentages, strictly increasing, ending at 100, with at least one canary step below 100. */
 export function stepProblems(steps: readonly number[]): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
-  const fix = "list whole percentages that increase and end at 100, for example [10, 25, 50, 100]";
+  const fix =
+    "list whole percentages that increase and end at 100, for example [10, 20, 30, 40, 50, 60, 70, 80, 90, 100]";
   if (!Array.isArray(steps) || steps.length === 0) {
     return [{ arg: "steps", problem: "is empty", fix, code: "PAVED_K8S_CANARY_STEPS" }];
   }
@@ -79,6 +62,15 @@ export function stepProblems(steps: readonly number[]): ValidationProblem[] {
       });
     }
   });
+  if (steps.every((w) => w === 100)) {
+    problems.push({
+      arg: "steps",
+      problem:
+        "has no canary step: [100] sends every request to the new version at once, before any gate runs",
+      fix: "start below 100, for example [10, 20, 30, 40, 50, 60, 70, 80, 90, 100] or [10, 50, 100]",
+      code: "PAVED_K8S_CANARY_STEPS",
+    });
+  }
   if (steps[steps.length - 1] !== 100) {
     problems.push({
       arg: "steps",
@@ -90,13 +82,27 @@ export function stepProblems(steps: readonly number[]): ValidationProblem[] {
   return problems;
 }
 
+/** An analysis argument: a value, or the pod template hash of the canary (`Latest`) or stable revision. */
+export type AnalysisArg =
+  | { name: string; value: string }
+  | { name: string; valueFrom: { podTemplateHashValue: "Latest" | "Stable" } };
+
 /** An Argo Rollouts canary step. */
 export type CanaryStep =
   | { setWeight: number }
   | { pause: { duration: string } }
-  | { analysis: { templates: { templateName: string }[]; args: { name: string; value: string }[] } };
+  | { analysis: { templates: { templateName: string }[]; args: AnalysisArg[] } };
 
-/** The canary steps: at each weight, set it, pause, then run the gates. */
+/** The analysis arguments: the service, and the canary's and stable's pod template hashes. */
+export function analysisArgs(service: string): AnalysisArg[] {
+  return [
+    { name: GATE_ARGS.service, value: service },
+    { name: GATE_ARGS.canaryHash, valueFrom: { podTemplateHashValue: "Latest" } },
+    { name: GATE_ARGS.stableHash, valueFrom: { podTemplateHashValue: "Stable" } },
+  ];
+}
+
+/** The canary steps: at each weight, set it, pause, then run the gates on the canary's pods. */
 export function canarySteps(
   weights: readonly number[],
   pauseDuration: string,
@@ -106,102 +112,16 @@ export function canarySteps(
   return weights.flatMap((w): CanaryStep[] => [
     { setWeight: w },
     { pause: { duration: pauseDuration } },
-    { analysis: { templates: [{ templateName }], args: [{ name: "service", value: service }] } },
+    { analysis: { templates: [{ templateName }], args: analysisArgs(service) } },
   ]);
-}
-
-/** The Prometheus queries of the gates; `{{args.service}}` is filled in by Argo Rollouts. */
-export function gateQueries(g: GateSpec): { latencyP99: string; errorRatio: string } {
-  const sel = `${g.serviceLabel}="{{args.service}}"`;
-  return {
-    latencyP99: `histogram_quantile(0.99, sum by (le) (rate(${g.durationBucket}{${sel}}[${g.interval}])))`,
-    errorRatio:
-      `sum(rate(${g.requestsMetric}{${sel},${g.errorMatcher}}[${g.interval}]))` +
-      ` / sum(rate(${g.requestsMetric}{${sel}}[${g.interval}]))`,
-  };
-}
-
-/** The AnalysisTemplate's spec: two gates, p99 latency and error ratio. */
-export function analysisTemplateSpec(g: GateSpec) {
-  const q = gateQueries(g);
-  const metric = (name: string, query: string, max: number) => ({
-    name,
-    interval: g.interval,
-    count: g.count,
-    failureLimit: g.failureLimit,
-    successCondition: `result[0] <= ${max}`,
-    provider: { prometheus: { address: g.prometheusAddress, query } },
-  });
-  return {
-    args: [{ name: "service" }],
-    metrics: [
-      metric("latency-p99", q.latencyP99, g.latencyP99Seconds),
-      metric("error-ratio", q.errorRatio, g.errorRatio),
-    ],
-  };
-}
-
-/** Checks the gates. */
-export function gateProblems(g: GateSpec): ValidationProblem[] {
-  const problems: ValidationProblem[] = [];
-  const add = (arg: string, problem: string, fix: string) =>
-    problems.push({ arg: `analysis.${arg}`, problem, fix, code: "PAVED_K8S_CANARY_ANALYSIS" });
-  if (!/^https?:\/\/[^\s/]+(:\d+)?(\/\S*)?$/.test(g.prometheusAddress)) {
-    add(
-      "prometheusAddress",
-      `"${g.prometheusAddress}" is not an http(s) URL`,
-      "use for example http://prometheus-operated.monitoring.svc:9090",
-    );
-  }
-  if (!(g.latencyP99Seconds > 0))
-    add("latencyP99Seconds", `${g.latencyP99Seconds} is not positive`, "use for example 0.5 (500 ms)");
-  if (!(g.errorRatio > 0 && g.errorRatio < 1))
-    add("errorRatio", `${g.errorRatio} is not a ratio between 0 and 1`, "use for example 0.01 (1 %)");
-  if (!/^\d+(s|m|h)$/.test(g.interval))
-    add("interval", `"${g.interval}" is not a duration`, 'use for example "1m"');
-  if (!Number.isInteger(g.count) || g.count < 1)
-    add("count", `${g.count} is not a positive whole number`, "use for example 5");
-  if (!Number.isInteger(g.failureLimit) || g.failureLimit < 0 || g.failureLimit >= g.count) {
-    add(
-      "failureLimit",
-      `${g.failureLimit} is not 0..count-1`,
-      "use 0 or 1: a failed gate must be able to abort the rollout",
-    );
-  }
-  if (
-    !/^[a-zA-Z_:][a-zA-Z0-9_:]*$/.test(g.requestsMetric) ||
-    !/^[a-zA-Z_:][a-zA-Z0-9_:]*_bucket$/.test(g.durationBucket)
-  ) {
-    add(
-      "metrics",
-      "has an invalid metric name",
-      "use Prometheus metric names; durationBucket ends in _bucket",
-    );
-  }
-  if (!/^[a-zA-Z_][a-zA-Z0-9_]*\s*(=|!=|=~|!~)\s*"(?:[^"\\]|\\.)*"$/.test(g.errorMatcher)) {
-    add(
-      "errorMatcher",
-      `'${g.errorMatcher}' is not one label matcher`,
-      'write it as label=~"regex", for example code=~"5.."',
-    );
-  }
-  const sp = nameProblem("k8sLabelValue", g.service, "analysis.service");
-  if (sp || g.service === "")
-    problems.push(
-      sp ?? {
-        arg: "analysis.service",
-        problem: "is empty",
-        fix: "name the service",
-        code: "PAVED_LABEL_INVALID",
-      },
-    );
-  return problems;
 }
 
 /** What the pod template is built from. */
 export interface PodTemplateInput {
   readonly image: string;
   readonly containerPort: number;
+  /** The port the metrics are served on, named `metrics`, when it is not `containerPort`. */
+  readonly metricsPort?: number;
   readonly resources: ContainerResources;
   readonly env: Readonly<Record<string, string>>;
   readonly command?: readonly string[];
@@ -238,7 +158,12 @@ export function buildPodSpec(input: PodTemplateInput): Record<string, unknown> {
   const container: Record<string, unknown> = {
     name: "app",
     image: input.image,
-    ports: [{ name: "http", containerPort: input.containerPort, protocol: "TCP" }],
+    ports: [
+      { name: "http", containerPort: input.containerPort, protocol: "TCP" },
+      ...(input.metricsPort !== undefined && input.metricsPort !== input.containerPort
+        ? [{ name: "metrics", containerPort: input.metricsPort, protocol: "TCP" }]
+        : []),
+    ],
     resources: {
       requests: { ...input.resources.requests },
       limits: { ...input.resources.limits },

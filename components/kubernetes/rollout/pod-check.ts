@@ -69,7 +69,7 @@ export function securityContextArgProblems(value: unknown, arg: string): Validat
       {
         arg,
         problem:
-          "is a Pulumi Output (or a promise); the Pod Security restricted check of the pod template runs before anything is created and needs a plain object",
+          "must be a plain value, not an Output (or a promise): the Pod Security restricted check of the pod template runs before anything is created and needs a plain object",
         fix: `pass ${arg} as a plain object of plain values`,
         code: "PAVED_K8S_PLAIN_VALUE_REQUIRED",
       },
@@ -104,7 +104,7 @@ export function podSpecProblems(podSpec: Record<string, unknown>): ValidationPro
     if (value === UNKNOWN) {
       return {
         arg,
-        problem: `(${f.path}) is a Pulumi Output (or a promise); the Pod Security restricted check (${f.control}) runs before anything is created and needs a plain value`,
+        problem: `must be a plain value, not an Output (${f.path}): the Pod Security restricted check (${f.control}) runs before anything is created`,
         fix: `pass a plain value for ${arg}`,
         code: "PAVED_K8S_PLAIN_VALUE_REQUIRED",
       };

@@ -2,8 +2,11 @@ import { DEV_GOVERNANCE, descendants, settle, useMocks, valueOf } from "../../he
 const records = useMocks({ config: DEV_GOVERNANCE });
 import { PavedValidationError } from "../../../components/core/errors";
 import {
+  buildHealthScoreRules,
   buildSloRules,
   DEFAULT_SLO_METRICS,
+  HEALTH_SCORE_WEIGHTS,
+  healthScoreNames,
   DEFAULT_SLO_THRESHOLDS,
   promNumber,
   SloAlerts,
@@ -27,9 +30,9 @@ describe("buildSloRules", () => {
   const { groups } = buildSloRules(INPUT);
   const [recs, alerts] = groups;
 
-  test("recording rules: request rate, error ratio per burn window, p99 latency", () => {
+  test("recording rules: request rate, error ratio per burn window, p99 latency, then the health score", () => {
     expect(recs.name).toBe("checkout.slo.records");
-    expect(recs.rules).toEqual([
+    expect(recs.rules.slice(0, 7)).toEqual([
       {
         record: "service:http_requests_total:rate5m",
         expr: 'sum by (service) (rate(http_requests_total{service="checkout"}[5m]))',
@@ -43,6 +46,48 @@ describe("buildSloRules", () => {
         record: "service:http_request_duration_seconds:p99_rate5m",
         expr: 'histogram_quantile(0.99, sum by (service, le) (rate(http_request_duration_seconds_bucket{service="checkout"}[5m])))',
       },
+    ]);
+    expect(recs.rules.slice(7)).toEqual(
+      buildHealthScoreRules({ ...INPUT, revisionLabel: "rollouts_pod_template_hash" }),
+    );
+  });
+
+  test("the health score: parts per service and revision, then a 0-100 blend of them", () => {
+    const names = healthScoreNames(INPUT);
+    const rules = buildHealthScoreRules({ ...INPUT, revisionLabel: "rollouts_pod_template_hash" });
+    expect(rules.map((r) => r.record)).toEqual([
+      names.errors,
+      names.latency,
+      names.availability,
+      names.servicePerPod,
+      names.throughput,
+      names.score,
+    ]);
+    expect(names.score).toBe("service_revision:health_score:rate5m");
+    const by = "by (service, rollouts_pod_template_hash)";
+    const total = `sum ${by} (rate(http_requests_total{service="checkout"}[5m]))`;
+    expect(rules[0].expr).toBe(
+      `clamp(2 - (sum ${by} (rate(http_requests_total{service="checkout",code=~"5.."}[5m])) or 0 * ${total}) / ${total} / 0.01, 0, 1)`,
+    );
+    expect(rules[2].expr).toBe(`avg ${by} (up{service="checkout"})`);
+    expect(rules[5].expr).toBe(
+      '100 * (0.35 * service_revision:health_errors:score_rate5m{service="checkout"}' +
+        ' + 0.35 * service_revision:health_latency:score_rate5m{service="checkout"}' +
+        ' + 0.15 * service_revision:health_availability:score{service="checkout"}' +
+        ' + 0.15 * service_revision:health_throughput:score_rate5m{service="checkout"})',
+    );
+    const w = HEALTH_SCORE_WEIGHTS;
+    expect(w.errors + w.latency + w.availability + w.throughput).toBeCloseTo(1, 12);
+  });
+
+  test("revisionLabel changes the health score's grouping; a bad one is a problem", () => {
+    const custom = buildSloRules({ ...INPUT, revisionLabel: "revision" });
+    expect(custom.groups[0].rules[7].expr).toContain("by (service, revision)");
+    expect(sloRuleProblems({ ...INPUT, revisionLabel: "service" }).map((p) => p.arg)).toEqual([
+      "revisionLabel",
+    ]);
+    expect(sloRuleProblems({ ...INPUT, revisionLabel: "bad-label" }).map((p) => p.arg)).toEqual([
+      "revisionLabel",
     ]);
   });
 

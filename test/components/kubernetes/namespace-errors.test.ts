@@ -39,6 +39,30 @@ describe("NamespaceBaseline bad input", () => {
       "rbac.deployerRules[0].verbs",
     ],
     [
+      "get on every secret",
+      { rbac: { deployerRules: [{ apiGroups: [""], resources: ["secrets"], verbs: ["get", "patch"] }] } },
+      "PAVED_K8S_RBAC_SECRETS",
+      "rbac.deployerRules[0].verbs",
+    ],
+    [
+      "an invalid secret name",
+      { rbac: { secretNames: ["DB creds"] } },
+      "PAVED_NAME_CHARS",
+      "rbac.secretNames[0]",
+    ],
+    [
+      "a repeated secret name",
+      { rbac: { secretNames: ["db", "db"] } },
+      "PAVED_K8S_RBAC_SECRETS",
+      "rbac.secretNames[1]",
+    ],
+    [
+      "secret names that are not a list",
+      { rbac: { secretNames: "db" as never } },
+      "PAVED_ARG_NOT_A_LIST",
+      "rbac.secretNames",
+    ],
+    [
       "a system group binding",
       { rbac: { readerGroups: ["system:masters"] } },
       "PAVED_K8S_RBAC_GROUP",

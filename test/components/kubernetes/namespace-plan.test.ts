@@ -12,6 +12,7 @@ import {
   DEFAULT_DEPLOYER_RULES,
   readerRules,
   roleRuleProblems,
+  secretRules,
 } from "../../../components/kubernetes/namespace/rbac";
 import { isLabelKey, selectorProblems } from "../../../components/kubernetes/labels";
 import { parseQuantity } from "../../../components/kubernetes/quantity";
@@ -265,6 +266,35 @@ describe("RBAC rules", () => {
     expect(roleRuleProblems([rule], "r", { allowSecretsListWatch: false }).map((p) => p.code)).toContain(
       code,
     );
+  });
+
+  test("get on secrets needs resourceNames (or the stated list/watch flag)", () => {
+    const get = { apiGroups: [""], resources: ["secrets"], verbs: ["get"] };
+    expect(roleRuleProblems([get], "r", { allowSecretsListWatch: false }).map((p) => p.code)).toEqual([
+      "PAVED_K8S_RBAC_SECRETS",
+    ]);
+    expect(
+      roleRuleProblems([{ ...get, resourceNames: ["db"] }], "r", { allowSecretsListWatch: false }),
+    ).toEqual([]);
+    expect(roleRuleProblems([get], "r", { allowSecretsListWatch: true })).toEqual([]);
+  });
+
+  test("secretRules: the verbs the provider needs, on the named Secrets only", () => {
+    expect(secretRules([])).toEqual([]);
+    expect(secretRules(["db"])).toEqual([
+      {
+        apiGroups: [""],
+        resources: ["secrets"],
+        verbs: ["get", "update", "patch", "delete"],
+        resourceNames: ["db"],
+      },
+    ]);
+    expect(roleRuleProblems(secretRules(["db"]), "r", { allowSecretsListWatch: false })).toEqual([]);
+  });
+
+  test("the default deployer rules grant no read on Secrets", () => {
+    const secrets = DEFAULT_DEPLOYER_RULES.filter((r) => r.resources.includes("secrets"));
+    expect(secrets).toEqual([{ apiGroups: [""], resources: ["secrets"], verbs: ["create"] }]);
   });
 
   test("an empty rule list is a problem", () => {

@@ -252,11 +252,30 @@ describe("NamespaceBaseline with the sample flow set", () => {
       expect(r.resources).not.toContain("networkpolicies");
       expect(r.resources).not.toContain("pods/exec");
     }
-    expect(rules).toContainEqual({
-      apiGroups: [""],
-      resources: ["secrets"],
-      verbs: ["get", "create", "update", "patch", "delete"],
+    // No read grant on Secrets by default (k8s-rbac-no-secret-read): create only.
+    expect(rules.filter((r) => r.resources.includes("secrets"))).toEqual([
+      { apiGroups: [""], resources: ["secrets"], verbs: ["create"] },
+    ]);
+  });
+
+  test("secretNames: get/update/patch/delete on exactly those Secrets, and the reader still none", async () => {
+    const { kids: k } = await build("named", {
+      ...SAMPLE,
+      namespace: "named",
+      rbac: { ...SAMPLE.rbac, secretNames: ["db-credentials", "tls-cert"] },
     });
+    const rules = byName(k, "named-deployer").inputs.rules as Record<string, unknown>[];
+    expect(rules.filter((r) => (r.resources as string[]).includes("secrets"))).toEqual([
+      { apiGroups: [""], resources: ["secrets"], verbs: ["create"] },
+      {
+        apiGroups: [""],
+        resources: ["secrets"],
+        verbs: ["get", "update", "patch", "delete"],
+        resourceNames: ["db-credentials", "tls-cert"],
+      },
+    ]);
+    const reader = byName(k, "named-reader").inputs.rules as { resources: string[] }[];
+    expect(reader.flatMap((r) => r.resources)).not.toContain("secrets");
   });
 
   test("the reader Role only reads, and never secrets", () => {
@@ -278,6 +297,13 @@ describe("NamespaceBaseline with the sample flow set", () => {
     });
   });
 
+  test("the namespace's default ServiceAccount is patched to mount no token", () => {
+    const patch = byName(kids, "pay-default-sa");
+    expect(patch.type).toBe("kubernetes:core/v1:ServiceAccountPatch");
+    expect(meta(patch)).toEqual({ name: "default", namespace: "payments", labels: GOV_LABELS });
+    expect(patch.inputs.automountServiceAccountToken).toBe(false);
+  });
+
   test("the workload ServiceAccount does not mount its token", async () => {
     const sa = byName(kids, "pay-sa");
     expect(meta(sa).name).toBe("workload");
@@ -292,6 +318,7 @@ describe("NamespaceBaseline defaults and options", () => {
     const { kids, comp } = await build("team-a", {});
     expect(meta(byName(kids, "team-a-ns")).name).toBe("team-a");
     expect(kids.map((k) => k.name).sort()).toEqual([
+      "team-a-default-sa",
       "team-a-deployer",
       "team-a-limits",
       "team-a-np-allow-dns-egress",

@@ -8,7 +8,7 @@ import {
   DEFAULT_SLO_METRICS,
   DEFAULT_SLO_THRESHOLDS,
 } from "../../../components/kubernetes/monitoring/rules";
-import { gateQueries } from "../../../components/kubernetes/rollout/plan";
+import { gateQueries, GateSpec } from "../../../components/kubernetes/rollout/plan";
 
 /** The syntax errors in an expression: the text around each error node. */
 function syntaxErrors(expr: string): string[] {
@@ -41,20 +41,29 @@ const sloExprs = [
   }),
 ].flatMap((r) => [...r.groups[0].rules, ...r.groups[1].rules].map((x) => x.expr));
 
-const gateExprs = Object.values(
-  gateQueries({
-    prometheusAddress: "http://prometheus:9090",
-    service: "api",
-    serviceLabel: "service",
-    requestsMetric: "http_requests_total",
-    errorMatcher: 'code=~"5.."',
-    durationBucket: "http_request_duration_seconds_bucket",
-    latencyP99Seconds: 0.5,
-    errorRatio: 0.01,
-    interval: "1m",
-    count: 5,
-    failureLimit: 1,
-  }),
+const GATES: GateSpec = {
+  prometheusAddress: "http://prometheus:9090",
+  service: "api",
+  serviceLabel: "service",
+  revisionLabel: "rollouts_pod_template_hash",
+  requestsMetric: "http_requests_total",
+  errorMatcher: 'code=~"5.."',
+  durationBucket: "http_request_duration_seconds_bucket",
+  latencyP99Seconds: 0.5,
+  errorRatio: 0.01,
+  compareWithStable: true,
+  maxErrorRatioIncrease: 0.005,
+  maxLatencyRatio: 1.5,
+  latencyFloorSeconds: 0.05,
+  healthScoreRecord: "service_revision:health_score:rate5m",
+  minHealthScore: 90,
+  interval: "1m",
+  count: 5,
+  failureLimit: 1,
+};
+// The queries as Argo Rollouts sends them, with the arguments filled in.
+const gateExprs = Object.values(gateQueries(GATES)).map((q) =>
+  q.replace(/\{\{args\.[a-z-]+\}\}/g, "5c9a7e6f2"),
 );
 
 test("the parser reports a broken expression (the check can fail)", () => {
@@ -68,4 +77,8 @@ test.each(sloExprs.map((e) => [e]))("SLO rule parses: %s", (expr) => {
 
 test.each(gateExprs.map((e) => [e]))("canary gate parses: %s", (expr) => {
   expect(syntaxErrors(expr)).toEqual([]);
+});
+
+test("the gates cover every metric of the template", () => {
+  expect(gateExprs).toHaveLength(5);
 });

@@ -16,39 +16,74 @@ import {
   CanaryRollout,
   CanaryRolloutArgs,
   canarySteps,
+  DEFAULT_CANARY_STEPS,
   DEFAULT_CONTAINER_RESOURCES,
   GateSpec,
   gateProblems,
   resourceProblems,
   stepProblems,
 } from "../../../components/kubernetes/rollout";
+import { IngressFlow, NamespaceBaseline } from "../../../components/kubernetes/namespace";
+import { SloAlerts } from "../../../components/kubernetes/monitoring";
 
 const IMAGE = "registry.example.com/payments/api:1.4.2";
+
+/** The flow that lets Prometheus scrape the pods named "bad-rollout" or "web" on 9090. */
+const SCRAPE_FLOW: IngressFlow = {
+  from: { namespace: "monitoring", podSelector: { "app.kubernetes.io/name": "prometheus" } },
+  to: "web",
+  ports: [9090],
+  justification: "Prometheus scrapes the metrics the canary gates read",
+  ticket: "CHG-1",
+};
+let baselines = 0;
+/** A baseline of namespace "payments" whose workload "web" is the rollout "bad-rollout"'s pods. */
+function baselineWith(flows: IngressFlow[]): NamespaceBaseline {
+  return new NamespaceBaseline(`payments-${++baselines}`, {
+    namespace: "payments",
+    workloads: { web: { "app.kubernetes.io/name": "bad-rollout" } },
+    flows,
+  });
+}
+const sloFor = (service: string) =>
+  new SloAlerts(`slo-${service}-${++baselines}`, { service, namespace: "payments" });
 const BASE: CanaryRolloutArgs = { namespace: "payments", image: IMAGE };
 
 const GATES: GateSpec = {
   prometheusAddress: "http://prometheus-operated.monitoring.svc:9090",
   service: "api",
   serviceLabel: "service",
+  revisionLabel: "rollouts_pod_template_hash",
   requestsMetric: "http_requests_total",
   errorMatcher: 'code=~"5.."',
   durationBucket: "http_request_duration_seconds_bucket",
   latencyP99Seconds: 0.5,
   errorRatio: 0.01,
+  compareWithStable: true,
+  maxErrorRatioIncrease: 0.005,
+  maxLatencyRatio: 1.5,
+  latencyFloorSeconds: 0.05,
+  minHealthScore: 90,
   interval: "1m",
   count: 5,
   failureLimit: 1,
 };
 
+const ARGS = [
+  { name: "service", value: "api" },
+  { name: "canary-hash", valueFrom: { podTemplateHashValue: "Latest" } },
+  { name: "stable-hash", valueFrom: { podTemplateHashValue: "Stable" } },
+];
+
 describe("canary steps", () => {
-  test("each weight gets setWeight, pause and analysis with the service argument", () => {
+  test("each weight gets setWeight, pause and analysis with the service and both pod template hashes", () => {
     expect(canarySteps([10, 100], "2m", "api-gates", "api")).toEqual([
       { setWeight: 10 },
       { pause: { duration: "2m" } },
-      { analysis: { templates: [{ templateName: "api-gates" }], args: [{ name: "service", value: "api" }] } },
+      { analysis: { templates: [{ templateName: "api-gates" }], args: ARGS } },
       { setWeight: 100 },
       { pause: { duration: "2m" } },
-      { analysis: { templates: [{ templateName: "api-gates" }], args: [{ name: "service", value: "api" }] } },
+      { analysis: { templates: [{ templateName: "api-gates" }], args: ARGS } },
     ]);
   });
 
@@ -59,53 +94,86 @@ describe("canary steps", () => {
     ["above 100", [50, 150], "steps[1]"],
     ["a fraction", [12.5, 100], "steps[0]"],
     ["empty", [], "steps"],
+    ["with no canary step", [100], "steps"],
   ])("steps %s are a problem", (_what, steps, arg) => {
     const problems = stepProblems(steps);
     expect(problems.map((p) => p.code)).toContain("PAVED_K8S_CANARY_STEPS");
     expect(problems.map((p) => p.arg)).toContain(arg);
   });
 
-  test("[100] alone and the default steps are fine", () => {
-    expect(stepProblems([100])).toEqual([]);
+  test("the default steps are fine; [100] alone has no canary step", () => {
+    expect(stepProblems([100]).map((p) => [p.arg, p.code])).toEqual([["steps", "PAVED_K8S_CANARY_STEPS"]]);
+    expect(stepProblems([100])[0].problem).toMatch(/no canary step/);
+    expect(DEFAULT_CANARY_STEPS).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
+    expect(stepProblems(DEFAULT_CANARY_STEPS)).toEqual([]);
     expect(stepProblems([10, 25, 50, 100])).toEqual([]);
   });
 });
 
 describe("analysis template", () => {
-  test("two Prometheus gates with success conditions and a failure limit", () => {
+  const sel = (h: string) => `service="{{args.service}}",rollouts_pod_template_hash="{{args.${h}-hash}}"`;
+  const ratio = (h: string) =>
+    `(sum(rate(http_requests_total{${sel(h)},code=~"5.."}[1m])) or 0 * sum(rate(http_requests_total{${sel(h)}}[1m])))` +
+    ` / sum(rate(http_requests_total{${sel(h)}}[1m]))`;
+  const p99 = (h: string) =>
+    `histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{${sel(h)}}[1m])))`;
+  const gate = (name: string, query: string, successCondition: string) => ({
+    name,
+    interval: "1m",
+    count: 5,
+    failureLimit: 1,
+    successCondition,
+    provider: { prometheus: { address: "http://prometheus-operated.monitoring.svc:9090", query } },
+  });
+
+  test("four gates on the canary's own pods: p99, error ratio, and both against stable", () => {
     expect(analysisTemplateSpec(GATES)).toEqual({
-      args: [{ name: "service" }],
+      args: [{ name: "service" }, { name: "canary-hash" }, { name: "stable-hash" }],
       metrics: [
-        {
-          name: "latency-p99",
-          interval: "1m",
-          count: 5,
-          failureLimit: 1,
-          successCondition: "result[0] <= 0.5",
-          provider: {
-            prometheus: {
-              address: "http://prometheus-operated.monitoring.svc:9090",
-              query:
-                'histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{service="{{args.service}}"}[1m])))',
-            },
-          },
-        },
-        {
-          name: "error-ratio",
-          interval: "1m",
-          count: 5,
-          failureLimit: 1,
-          successCondition: "result[0] <= 0.01",
-          provider: {
-            prometheus: {
-              address: "http://prometheus-operated.monitoring.svc:9090",
-              query:
-                'sum(rate(http_requests_total{service="{{args.service}}",code=~"5.."}[1m])) / sum(rate(http_requests_total{service="{{args.service}}"}[1m]))',
-            },
-          },
-        },
+        gate("latency-p99", p99("canary"), "result[0] <= 0.5"),
+        gate("error-ratio", ratio("canary"), "result[0] <= 0.01"),
+        gate(
+          "error-ratio-vs-stable",
+          `${ratio("canary")} - (${ratio("stable")} or ${ratio("canary")})`,
+          "result[0] <= 0.005",
+        ),
+        gate(
+          "latency-p99-vs-stable",
+          `${p99("canary")} / clamp_min(${p99("stable")} or ${p99("canary")}, 0.05)`,
+          "result[0] <= 1.5",
+        ),
       ],
     });
+  });
+
+  test("no query reads the whole service: every selector names the canary's or stable's hash", () => {
+    const spec = analysisTemplateSpec({
+      ...GATES,
+      healthScoreRecord: "service_revision:health_score:rate5m",
+    });
+    for (const m of spec.metrics) {
+      const selectors = m.provider.prometheus.query.match(/\{(?:[^{}"]|"[^"]*")*\}/g)!;
+      expect(selectors.length).toBeGreaterThan(0);
+      for (const sel of selectors)
+        expect(sel).toMatch(/rollouts_pod_template_hash="\{\{args\.(canary|stable)-hash\}\}"/);
+    }
+  });
+
+  test("compareWithStable: false leaves the absolute gates; a health score adds its gate", () => {
+    const spec = analysisTemplateSpec({
+      ...GATES,
+      compareWithStable: false,
+      healthScoreRecord: "service_revision:health_score:rate5m",
+      minHealthScore: 85,
+    });
+    expect(spec.metrics.map((m) => [m.name, m.successCondition])).toEqual([
+      ["latency-p99", "result[0] <= 0.5"],
+      ["error-ratio", "result[0] <= 0.01"],
+      ["health-score", "result[0] >= 85"],
+    ]);
+    expect(spec.metrics[2].provider.prometheus.query).toBe(
+      `service_revision:health_score:rate5m{${sel("canary")}}`,
+    );
   });
 
   test.each<[string, Partial<GateSpec>, string]>([
@@ -117,6 +185,12 @@ describe("analysis template", () => {
     ["a bad interval", { interval: "a minute" }, "analysis.interval"],
     ["a bad matcher", { errorMatcher: "5xx" }, "analysis.errorMatcher"],
     ["a bad service value", { service: "my service" }, "analysis.service"],
+    ["a latency ratio below 1", { maxLatencyRatio: 0.9 }, "analysis.maxLatencyRatio"],
+    ["a negative error increase", { maxErrorRatioIncrease: -0.01 }, "analysis.maxErrorRatioIncrease"],
+    ["a zero latency floor", { latencyFloorSeconds: 0 }, "analysis.latencyFloorSeconds"],
+    ["a health score above 100", { minHealthScore: 101 }, "analysis.healthScore.minScore"],
+    ["a service label Prometheus owns", { serviceLabel: "namespace" }, "analysis.serviceLabel"],
+    ["a revision label equal to the service label", { revisionLabel: "service" }, "analysis.revisionLabel"],
   ])("%s is a problem", (_what, change, arg) => {
     expect(gateProblems({ ...GATES, ...change }).map((p) => p.arg)).toContain(arg);
   });
@@ -196,19 +270,32 @@ describe("CanaryRollout", () => {
   });
   const byType = (kind: string) => kids.find((k) => k.type === `kubernetes:argoproj.io/v1alpha1:${kind}`)!;
 
-  test("creates an AnalysisTemplate and a Rollout that depends on it", () => {
-    expect(kids.map((k) => `${k.type} ${k.name}`)).toEqual([
+  test("creates the gates, the Services, the PodMonitor and a Rollout that depends on them", () => {
+    expect(kids.map((k) => `${k.type} ${k.name}`).sort()).toEqual([
       "kubernetes:argoproj.io/v1alpha1:AnalysisTemplate api-analysis",
       "kubernetes:argoproj.io/v1alpha1:Rollout api-rollout",
+      "kubernetes:core/v1:Service api-svc",
+      "kubernetes:core/v1:Service api-svc-canary",
+      "kubernetes:core/v1:Service api-svc-stable",
+      "kubernetes:monitoring.coreos.com/v1:PodMonitor api-monitor",
     ]);
-    expect(byType("Rollout").dependencies).toContain(byType("AnalysisTemplate").urn);
-    expect(kids.map((k) => k.urn)).toMatchSnapshot("urns");
+    const rollout = byType("Rollout");
+    for (const k of kids.filter((x) => x !== rollout)) expect(rollout.dependencies).toContain(k.urn);
+    expect(kids.map((k) => k.urn).sort()).toMatchSnapshot("urns");
   });
 
-  test("both objects are in the namespace with governance labels", () => {
+  test("every object is in the namespace with governance labels", () => {
+    const names: Record<string, string> = {
+      "api-analysis": "api-gates",
+      "api-svc": "api",
+      "api-svc-canary": "api-canary",
+      "api-svc-stable": "api-stable",
+      "api-monitor": "api",
+      "api-rollout": "api",
+    };
     for (const k of kids) {
       expect(k.inputs.metadata).toEqual({
-        name: k.type.endsWith("Rollout") ? "api" : "api-gates",
+        name: names[k.name],
         namespace: "payments",
         labels: {
           "paved.dev/app-id": "payments-api",
@@ -223,15 +310,60 @@ describe("CanaryRollout", () => {
     }
   });
 
+  test("the Services: root on every pod, canary and stable named in the Rollout for Argo to point", async () => {
+    const svc = (n: string) => kids.find((k) => k.name === n)!.inputs.spec as Record<string, any>;
+    for (const n of ["api-svc", "api-svc-canary", "api-svc-stable"]) {
+      expect(svc(n)).toEqual({
+        type: "ClusterIP",
+        selector: { "app.kubernetes.io/name": "api" },
+        ports: [{ name: "http", port: 80, targetPort: "http", protocol: "TCP" }],
+      });
+    }
+    const spec = byType("Rollout").inputs.spec as Record<string, any>;
+    expect(spec.strategy.canary).toMatchObject({ canaryService: "api-canary", stableService: "api-stable" });
+    expect(await valueOf(comp.serviceName)).toBe("api");
+    expect(await valueOf(comp.canaryServiceName)).toBe("api-canary");
+    expect(await valueOf(comp.stableServiceName)).toBe("api-stable");
+  });
+
+  test("the PodMonitor scrapes the metrics port and writes the service and revision labels the gates read", async () => {
+    const monitor = kids.find((k) => k.name === "api-monitor")!;
+    expect(monitor.inputs.spec).toEqual({
+      selector: { matchLabels: { "app.kubernetes.io/name": "api" } },
+      podMetricsEndpoints: [
+        {
+          port: "metrics",
+          path: "/metrics",
+          interval: "15s",
+          relabelings: [
+            {
+              action: "replace",
+              sourceLabels: ["__meta_kubernetes_pod_label_rollouts_pod_template_hash"],
+              targetLabel: "rollouts_pod_template_hash",
+            },
+            { action: "replace", targetLabel: "service", replacement: "api" },
+          ],
+        },
+      ],
+    });
+    const pod = (byType("Rollout").inputs.spec as Record<string, any>).template.spec;
+    expect(pod.containers[0].ports).toEqual([
+      { name: "http", containerPort: 8080, protocol: "TCP" },
+      { name: "metrics", containerPort: 9090, protocol: "TCP" },
+    ]);
+    expect(await valueOf(comp.podMonitorName)).toBe("api");
+  });
+
   test("the AnalysisTemplate holds the default gates: p99 <= 0.5 s, errors <= 1 %", () => {
     expect(byType("AnalysisTemplate").inputs.spec).toEqual(analysisTemplateSpec(GATES));
   });
 
-  test("the Rollout: 10, 25, 50, 100 % with pause and analysis each, abort on deadline, PSS-clean pods", async () => {
+  test("the Rollout: 10 % increments with pause and analysis each, abort on deadline, PSS-clean pods", async () => {
     const spec = byType("Rollout").inputs.spec as Record<string, any>;
     const steps = spec.strategy.canary.steps as Record<string, unknown>[];
-    expect(steps.filter((s) => "setWeight" in s).map((s) => s.setWeight)).toEqual([10, 25, 50, 100]);
-    expect(steps).toEqual(canarySteps([10, 25, 50, 100], "2m", "api-gates", "api"));
+    const weights = [10, 20, 30, 40, 50, 60, 70, 80, 90, 100];
+    expect(steps.filter((s) => "setWeight" in s).map((s) => s.setWeight)).toEqual(weights);
+    expect(steps).toEqual(canarySteps(weights, "2m", "api-gates", "api"));
     expect(comp.steps).toEqual(steps);
     expect(spec).toMatchObject({
       replicas: 3,
@@ -260,7 +392,13 @@ describe("CanaryRollout", () => {
       pauseDuration: "30s",
       replicas: 10,
       resources: { limits: { memory: "1Gi" } },
-      analysis: { latencyP99Seconds: 0.3, errorRatio: 0.005, service: "payments-api", failureLimit: 0 },
+      analysis: {
+        latencyP99Seconds: 0.3,
+        errorRatio: 0.005,
+        service: "payments-api",
+        failureLimit: 0,
+        maxLatencyRatio: 2,
+      },
     });
     await settle();
     const k = descendants(records, await valueOf(c.urn));
@@ -274,9 +412,56 @@ describe("CanaryRollout", () => {
       requests: { cpu: "100m", memory: "128Mi" },
       limits: { cpu: "500m", memory: "1Gi" },
     });
-    expect(template.metrics.map((m: any) => [m.successCondition, m.failureLimit])).toEqual([
-      ["result[0] <= 0.3", 0],
-      ["result[0] <= 0.005", 0],
+    expect(template.metrics.map((m: any) => [m.name, m.successCondition, m.failureLimit])).toEqual([
+      ["latency-p99", "result[0] <= 0.3", 0],
+      ["error-ratio", "result[0] <= 0.005", 0],
+      ["error-ratio-vs-stable", "result[0] <= 0.005", 0],
+      ["latency-p99-vs-stable", "result[0] <= 2", 0],
+    ]);
+    // The PodMonitor labels the series with the service the gates read.
+    const monitor = k.find((x) => x.name === "custom-monitor")!.inputs.spec as Record<string, any>;
+    expect(monitor.podMetricsEndpoints[0].relabelings[1]).toEqual({
+      action: "replace",
+      targetLabel: "service",
+      replacement: "payments-api",
+    });
+  });
+
+  test("with its baseline and SloAlerts: namespace from the baseline, health-score gate on the recorded score", async () => {
+    const baseline = new NamespaceBaseline("shop-ns", {
+      namespace: "shop",
+      workloads: { web: { "app.kubernetes.io/name": "web" } },
+      flows: [SCRAPE_FLOW],
+    });
+    const rules = new SloAlerts("web-slo", { service: "web", namespace: baseline.namespaceName });
+    const c = new CanaryRollout("web", {
+      baseline,
+      image: IMAGE,
+      metrics: { monitorLabels: { release: "kube-prometheus-stack" } },
+      analysis: { healthScore: { rules, minScore: 80 } },
+    });
+    await settle();
+    const k = descendants(records, await valueOf(c.urn));
+    for (const x of k) expect((x.inputs.metadata as Record<string, unknown>).namespace).toBe("shop");
+    const template = k.find((x) => x.name === "web-analysis")!.inputs.spec as Record<string, any>;
+    const score = template.metrics.find((m: any) => m.name === "health-score");
+    expect(score.successCondition).toBe("result[0] >= 80");
+    expect(score.provider.prometheus.query).toBe(
+      `${rules.healthScoreRecord}{service="{{args.service}}",rollouts_pod_template_hash="{{args.canary-hash}}"}`,
+    );
+    expect(rules.groups[0].rules.map((r) => r.record)).toContain(rules.healthScoreRecord);
+    const monitor = k.find((x) => x.name === "web-monitor")!.inputs.metadata as Record<string, any>;
+    expect(monitor.labels.release).toBe("kube-prometheus-stack");
+  });
+
+  test("metrics.port equal to containerPort scrapes the http port and adds no port", async () => {
+    const c = new CanaryRollout("same-port", { ...BASE, metrics: { port: 8080 } });
+    await settle();
+    const k = descendants(records, await valueOf(c.urn));
+    const monitor = k.find((x) => x.name === "same-port-monitor")!.inputs.spec as Record<string, any>;
+    expect(monitor.podMetricsEndpoints[0].port).toBe("http");
+    expect(c.podSpec.containers).toEqual([
+      expect.objectContaining({ ports: [{ name: "http", containerPort: 8080, protocol: "TCP" }] }),
     ]);
   });
 
@@ -324,6 +509,65 @@ describe("CanaryRollout", () => {
       "template.spec.containers[0].image",
     ],
     ["steps not ending at 100", { steps: [10, 50] }, "PAVED_K8S_CANARY_STEPS", "steps"],
+    ["steps with no canary step", { steps: [100] }, "PAVED_K8S_CANARY_STEPS", "steps"],
+    ["no namespace and no baseline", { namespace: undefined }, "PAVED_K8S_NAMESPACE_REQUIRED", "namespace"],
+    ["a bad metrics port", { metrics: { port: 0 } }, "PAVED_PORT_RANGE", "metrics.port"],
+    [
+      "a monitor label that is not a label",
+      { metrics: { monitorLabels: { release: "kube prometheus" } } },
+      "PAVED_LABEL_INVALID",
+      'metrics.monitorLabels["release"]',
+    ],
+    [
+      "a scrape too slow for the gates' rate window",
+      { metrics: { scrapeInterval: "1m" } },
+      "PAVED_K8S_CANARY_METRICS",
+      "metrics.scrapeInterval",
+    ],
+    [
+      "a rollout name too long for its canary Service",
+      { rolloutName: "a".repeat(60) },
+      "PAVED_K8S_CANARY_METRICS",
+      "rolloutName",
+    ],
+    [
+      "a baseline that does not let Prometheus scrape the metrics port",
+      { namespace: undefined, baseline: baselineWith([]) },
+      "PAVED_K8S_CANARY_METRICS",
+      "metrics.port",
+    ],
+    [
+      "a baseline whose scrape flow opens another port",
+      { namespace: undefined, baseline: baselineWith([{ ...SCRAPE_FLOW, ports: [9100] }]) },
+      "PAVED_K8S_CANARY_METRICS",
+      "metrics.port",
+    ],
+    [
+      "a baseline whose scrape flow comes from another namespace",
+      {
+        namespace: undefined,
+        baseline: baselineWith([
+          {
+            ...SCRAPE_FLOW,
+            from: { namespace: "observability", podSelector: { "app.kubernetes.io/name": "prometheus" } },
+          },
+        ]),
+      },
+      "PAVED_K8S_CANARY_METRICS",
+      "metrics.port",
+    ],
+    [
+      "a namespace that is not the baseline's",
+      { namespace: "other", baseline: baselineWith([SCRAPE_FLOW]) },
+      "PAVED_K8S_CANARY_METRICS",
+      "namespace",
+    ],
+    [
+      "a health score recorded for another service",
+      { analysis: { healthScore: { rules: sloFor("checkout") } } },
+      "PAVED_K8S_CANARY_METRICS",
+      "analysis.healthScore.rules",
+    ],
     ["steps not increasing", { steps: [50, 25, 100] }, "PAVED_K8S_CANARY_STEPS", "steps[1]"],
     ["an invalid rollout name", { rolloutName: "API_v2" }, "PAVED_NAME_CHARS", "rolloutName"],
     ["an invalid namespace", { namespace: "Payments" }, "PAVED_NAME_CHARS", "namespace"],
