@@ -359,7 +359,9 @@ function runPlugin(call: grpc.ServerWritableStream<RunPluginRequestLike, unknown
     const i = kv.indexOf("=");
     if (i > 0) env[kv.slice(0, i)] = kv.slice(i + 1);
   }
-  const child = spawn(process.execPath, [runner, ...req.getArgsList(), "."], { cwd: dir, env });
+  // run-policy-pack takes `<engine-address> <program>`; run-plugin takes `<program> <args...>`.
+  const args = policy ? [runner, ...req.getArgsList(), "."] : [runner, ".", ...req.getArgsList()];
+  const child = spawn(process.execPath, args, { cwd: dir, env });
   child.stdout.on("data", (d: Buffer) => call.write(new langproto.RunPluginResponse().setStdout(bytes(d))));
   child.stderr.on("data", (d: Buffer) => call.write(new langproto.RunPluginResponse().setStderr(bytes(d))));
   child.on("close", (code) => {
