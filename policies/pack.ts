@@ -15,6 +15,15 @@ import { sgDescriptionRequired } from "./aws/sg-description-required";
 import { sgNoPublicAdminIngress } from "./aws/sg-no-public-admin-ingress";
 import { sgNoPublicDatabaseIngress } from "./aws/sg-no-public-database-ingress";
 import { vpcFlowLogsEnabled } from "./aws/vpc-flow-logs-enabled";
+import { auditPolicies } from "./aws/audit";
+import { edgePolicies } from "./aws/edge";
+import { encryptionPolicies } from "./aws/encryption";
+import { endpointPolicies } from "./aws/endpoints";
+import { networkExposurePolicies } from "./aws/network";
+import { parityPolicies } from "./aws/parity";
+import { resiliencePolicies } from "./aws/resilience";
+import { resourcePolicyPolicies } from "./aws/resource-policies";
+import { s3Policies } from "./aws/s3";
 import { approvedComponents } from "./governance/approved-components";
 import { criticalResourcesAlarmed } from "./governance/critical-resources-alarmed";
 import { exemptionLedger } from "./governance/exemptions";
@@ -29,6 +38,8 @@ export const networkPolicies: readonly PolicyDefinition[] = [
   sgNoPublicDatabaseIngress,
   sgDescriptionRequired,
   vpcFlowLogsEnabled,
+  ...networkExposurePolicies,
+  ...edgePolicies,
 ];
 
 /** Storage and data policies. */
@@ -39,6 +50,10 @@ export const storagePolicies: readonly PolicyDefinition[] = [
   s3PublicAccessBlocked,
   rdsNotPublic,
   rdsStorageEncrypted,
+  ...s3Policies,
+  ...encryptionPolicies,
+  ...endpointPolicies,
+  ...resiliencePolicies,
 ];
 
 /** IAM policies (policies/aws/iam/index.ts) and Kubernetes policies (policies/kubernetes/index.ts) are listed there. */
@@ -57,6 +72,9 @@ export const policies: readonly PolicyDefinition[] = [
   ...networkPolicies,
   ...storagePolicies,
   ...iamPolicies,
+  ...resourcePolicyPolicies,
+  ...auditPolicies,
+  ...parityPolicies,
   ...kubernetesPolicies,
   ...governancePolicies,
 ];

@@ -55,9 +55,29 @@ function digest(...parts: string[]): string {
   return createHash("sha256").update(parts.join("\u0000")).digest("hex").slice(0, 8);
 }
 
-/** The physical id offline AWS gives a resource: `<name>-<8 hex digits of its type and name>`. */
-export function resourceId(type: string, name: string): string {
-  return `${name}-${digest(type, name)}`;
+/**
+ * The physical id offline AWS gives a resource: its name where AWS uses the name as the id
+ * (S3 buckets, IAM roles, log groups, ...), else `<name>-<8 hex digits of its type and name>`.
+ */
+export function resourceId(type: string, name: string, inputs: Record<string, unknown> = {}): string {
+  const physical = typeof inputs.name === "string" ? inputs.name : name;
+  switch (type) {
+    // Resources whose id is their name in AWS (policies match references by it).
+    case "aws:s3/bucket:Bucket":
+    case "aws:s3/bucketV2:BucketV2":
+      return typeof inputs.bucket === "string" ? inputs.bucket : physical;
+    case "aws:iam/role:Role":
+    case "aws:iam/user:User":
+    case "aws:iam/group:Group":
+    case "aws:iam/instanceProfile:InstanceProfile":
+    case "aws:cloudwatch/logGroup:LogGroup":
+    case "aws:lambda/function:Function":
+    case "aws:dynamodb/table:Table":
+    case "aws:ecr/repository:Repository":
+      return physical;
+    default:
+      return `${name}-${digest(type, name)}`;
+  }
 }
 
 /** A hex digest as long as AWS's own random id parts (`0123456789abcdef`). */

@@ -173,7 +173,7 @@ export function standinProvider(pkg: StandinPackage): provider.Provider {
     async create(urn, inputs) {
       const type = urnType(urn);
       const name = urnName(urn);
-      const id = resourceId(type, name);
+      const id = resourceId(type, name, inputs ?? {});
       return { id, outs: stateOf(pkg, type, name, inputs ?? {}, id) };
     },
     async diff(id, urn, olds, news) {

@@ -106,13 +106,73 @@ const role = new LeastPrivilegeRole("shop-app", {
 const profile = new aws.iam.InstanceProfile("shop-app", { role: role.name });
 
 // 4. The load balancer (public tier) and the app servers (app tier), one per AZ.
-const alb = new aws.lb.LoadBalancer("shop", {
-  loadBalancerType: "application",
-  internal: false,
-  subnets: net.subnetIds.apply((s) => s["public"]),
-  securityGroups: [net.securityGroupIds.apply((g) => g["public"])],
-  dropInvalidHeaderFields: true,
+//    The pack requires, in prod, access logs and a WAF on anything the internet reaches:
+//    a private, encrypted, TLS-only log bucket that only ELB log delivery may write to.
+// Access logs are operational data, not the app's: classified internal. ALB logs support SSE-S3
+// only, which S3 applies to every new object by default.
+const albLogs = new aws.s3.Bucket("shop-alb-logs", { tags: { "data-classification": "internal" } });
+new aws.s3.BucketPublicAccessBlock("shop-alb-logs", {
+  bucket: albLogs.id,
+  blockPublicAcls: true,
+  blockPublicPolicy: true,
+  ignorePublicAcls: true,
+  restrictPublicBuckets: true,
 });
+const albLogsPolicy = new aws.s3.BucketPolicy("shop-alb-logs", {
+  bucket: albLogs.id,
+  policy: pulumi.jsonStringify({
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "ElbLogDelivery",
+        Effect: "Allow",
+        Principal: { Service: "logdelivery.elasticloadbalancing.amazonaws.com" },
+        Action: "s3:PutObject",
+        Resource: pulumi.interpolate`${albLogs.arn}/alb/*`,
+      },
+      {
+        Sid: "TlsOnly",
+        Effect: "Deny",
+        Principal: "*",
+        Action: "s3:*",
+        Resource: [albLogs.arn, pulumi.interpolate`${albLogs.arn}/*`],
+        Condition: { Bool: { "aws:SecureTransport": "false" } },
+      },
+    ],
+  }),
+});
+const alb = new aws.lb.LoadBalancer(
+  "shop",
+  {
+    loadBalancerType: "application",
+    internal: false,
+    subnets: net.subnetIds.apply((s) => s["public"]),
+    securityGroups: [net.securityGroupIds.apply((g) => g["public"])],
+    dropInvalidHeaderFields: true,
+    accessLogs: { bucket: albLogs.bucket, prefix: "alb", enabled: true },
+  },
+  { dependsOn: [albLogsPolicy] },
+);
+const visibility = (metricName: string) => ({
+  cloudwatchMetricsEnabled: true,
+  metricName,
+  sampledRequestsEnabled: true,
+});
+const waf = new aws.wafv2.WebAcl("shop-waf", {
+  scope: "REGIONAL",
+  defaultAction: { allow: {} },
+  visibilityConfig: visibility("shop-waf"),
+  rules: [
+    {
+      name: "aws-common-rules",
+      priority: 0,
+      overrideAction: { none: {} },
+      statement: { managedRuleGroupStatement: { vendorName: "AWS", name: "AWSManagedRulesCommonRuleSet" } },
+      visibilityConfig: visibility("shop-waf-common"),
+    },
+  ],
+});
+new aws.wafv2.WebAclAssociation("shop-waf", { resourceArn: alb.arn, webAclArn: waf.arn });
 const targets = new aws.lb.TargetGroup("shop", {
   port: 8080,
   protocol: "HTTP",

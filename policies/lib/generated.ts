@@ -1,5 +1,6 @@
 /**
- * The pack's generated files and their expected contents: what
+ * The pack's generated files (docs/policies.md, docs/coverage.md, the sample
+ * pack configs) and their expected contents: what
  * `scripts/gen-policy-docs.js` writes and what the staleness test compares
  * against, formatted with the repo's prettier config so `npm run lint` agrees.
  * Prettier 3 loads its plugins through dynamic import, which jest's CommonJS
@@ -8,6 +9,7 @@
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { renderCoverage } from "../crossref/render";
 import { policies } from "../pack";
 import { STAGES, renderPackConfig, renderPolicyDocs } from "./docs";
 
@@ -44,6 +46,7 @@ export function generatedFiles(root: string): Record<string, string> {
   };
   const raw: Record<string, string> = { "docs/policies.md": renderPolicyDocs(policies, version) };
   for (const stage of STAGES) raw[`policies/config/${stage}.json`] = renderPackConfig(policies, stage);
+  raw["docs/coverage.md"] = renderCoverage(policies);
   const formatted = formatAll(
     Object.fromEntries(Object.entries(raw).map(([f, t]) => [path.join(root, f), t])),
     root,

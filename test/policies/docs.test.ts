@@ -8,6 +8,7 @@ const root = path.join(__dirname, "../..");
 test("docs/policies.md and the sample pack configs are up to date (run `npm run docs:policies`)", () => {
   const expected = generatedFiles(root);
   expect(Object.keys(expected).sort()).toEqual([
+    "docs/coverage.md",
     "docs/policies.md",
     "policies/config/dev.json",
     "policies/config/prod.json",
