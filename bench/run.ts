@@ -5,6 +5,7 @@
  */
 import { machine } from "./lib/measure";
 import * as checkVsFloor from "./check-vs-floor";
+import * as engine from "./engine";
 import * as throughput from "./policy-throughput";
 import * as scaling from "./scaling";
 import * as testBudget from "./test-budget";
@@ -14,6 +15,7 @@ const BENCHES: Record<string, () => number> = {
   throughput: () => throughput.main(),
   scaling: () => scaling.main(),
   "test-budget": () => testBudget.main(),
+  engine: () => engine.main(),
 };
 
 const wanted = process.argv.slice(2);
