@@ -6,6 +6,7 @@
  * ConfigFile or Helm chart creates, and the Argo Rollout custom resource, is
  * still checked.
  */
+import { policyConfig } from "../../../policies/lib/sdk";
 import type { ResourceValidation } from "@pulumi/policy";
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -124,13 +125,11 @@ test("every Kubernetes resource policy declares its types: workloads, Services, 
 });
 
 describe("other resources are skipped before any input is read", () => {
-  /** Analyzer args whose every field but `type` (and the pack config) throws: reading one would be evaluating the resource. */
+  /** Analyzer args whose every field but `type` throws: reading one would be evaluating the resource. */
   const untouchable = (type: string) =>
     new Proxy({ type } as Record<string, unknown>, {
       get(target, key) {
         if (key === "type") return target.type;
-        // The pack's config is not the resource: reading it to decide applicability is allowed.
-        if (key === "getConfig") return () => ({});
         throw new Error(`read ${String(key)}`);
       },
     });
@@ -149,6 +148,12 @@ describe("other resources are skipped before any input is read", () => {
     // k8s-api-schema reads every Kubernetes kind it has a schema for (ConfigMap, Secret, ...): that is its job.
     const schemaChecked = type.startsWith("kubernetes:core/v1:");
     for (const p of resourcePolicies.filter((q) => !(schemaChecked && q.name === "k8s-api-schema"))) {
+      if (p.appliesTo) {
+        // Skipped by type and config in paved's handler; the SDK path (the harness's reference)
+        // runs every check on purpose, so the two can be held to one answer.
+        expect(p.appliesTo(type, policyConfig(p, {}))).toBe(false);
+        continue;
+      }
       const report = jest.fn();
       expect(() => validate(p)(untouchable(type) as never, report)).not.toThrow();
       expect(report).not.toHaveBeenCalled();
