@@ -261,11 +261,8 @@ export function definitionOf(p: policy.Policy): PolicyDefinition | undefined {
 /** A resource policy as @pulumi/policy serves it. */
 export function toResourcePolicy(def: ResourcePolicyDefinition<unknown>): policy.ResourceValidationPolicy {
   const types = def.types ? new Set(def.types) : undefined;
-  const appliesTo = def.appliesTo?.bind(def);
   const validateResource: policy.ResourceValidation = (args, report) => {
     if (types && !types.has(args.type)) return;
-    // The same early skip paved's handler makes: by type and config, before any input is read.
-    if (appliesTo && !appliesTo(args.type, args.getConfig<Record<string, unknown>>())) return;
     evaluateResource(
       def,
       underCheck(args),
