@@ -1,4 +1,7 @@
-/** `paved diagram`: the network topology of a program, as Mermaid or SVG. */
+/**
+ * `paved diagram`: the topology of a program, as Mermaid or SVG: its networks
+ * (SegmentedNetwork or raw VPCs) and its NamespaceBaselines.
+ */
 import { writeOutput } from "./io";
 import { runForRecords } from "./program";
 
@@ -14,8 +17,8 @@ export async function runDiagram(dir: string, opts: DiagramOptions): Promise<num
   const resources = await runForRecords(dir, opts.stack, Boolean(opts.verbose));
   const { buildTopology } = await import("../diagram/topology");
   const topology = buildTopology(resources);
-  if (topology.networks.length === 0)
-    process.stderr.write("paved: no VPC or SegmentedNetwork in the program\n");
+  if (topology.networks.length === 0 && (topology.namespaces ?? []).length === 0)
+    process.stderr.write("paved: no VPC, SegmentedNetwork or NamespaceBaseline in the program\n");
   const text =
     opts.format === "svg"
       ? (await import("../diagram/svg")).renderSvg(topology)

@@ -1,8 +1,10 @@
 /**
  * Mermaid flowchart of a topology: one subgraph per network, one per tier
- * holding its subnets per AZ, and the declared flows as labelled edges.
+ * holding its subnets per AZ, and the declared flows as labelled edges (ports
+ * and rule ids); one subgraph per NamespaceBaseline with its workloads, the
+ * default deny in its title, and its allowed flows (generated ones dotted).
  */
-import type { Topology } from "./topology";
+import type { NamespaceView, Topology } from "./topology";
 
 /** A Mermaid-safe node id. */
 function id(...parts: string[]): string {
@@ -55,8 +57,51 @@ export function renderMermaid(topology: Topology): string {
     for (const f of net.flows) {
       const from = endId(f.from);
       const to = endId(f.to);
-      out.push(`  ${from} -->|"${label(f.label)}"| ${to}`);
+      out.push(`  ${from} -->|"${label(edgeText(f.label, f.ids))}"| ${to}`);
     }
   });
+  (topology.namespaces ?? []).forEach((ns, n) => renderNamespace(ns, n, out));
   return out.join("\n") + "\n";
+}
+
+/** An edge's text: the ports, then the rule ids. */
+function edgeText(ports: string, ids: readonly string[] | undefined): string {
+  return ids && ids.length > 0 ? `${ports}<br/>${ids.join(", ")}` : ports;
+}
+
+/** A NamespaceBaseline: a subgraph of its workloads, the default deny in its title, peers outside. */
+function renderNamespace(ns: NamespaceView, n: number, out: string[]): void {
+  const deny = [ns.defaultDeny.ingress ? "ingress" : "", ns.defaultDeny.egress ? "egress" : ""].filter(
+    Boolean,
+  );
+  const nsId = id("ns", String(n), ns.name);
+  out.push(
+    `  subgraph ${nsId}["${label(`namespace ${ns.namespace}${deny.length > 0 ? ` (default deny: ${deny.join(", ")})` : ""}`)}"]`,
+  );
+  const ids = new Map<string, string>();
+  for (const w of ns.workloads) {
+    const wid = id("wl", String(n), w.name);
+    ids.set(w.name, wid);
+    out.push(`    ${wid}["${label(w.name === w.selector ? w.selector : `${w.name}<br/>${w.selector}`)}"]`);
+  }
+  const inside = `all pods in ${ns.namespace}`;
+  if (ns.flows.some((f) => f.from === inside || f.to === inside)) {
+    const aid = id("all", String(n), ns.name);
+    ids.set(inside, aid);
+    out.push(`    ${aid}["${label(inside)}"]`);
+  }
+  out.push("  end");
+  const endId = (end: string): string => {
+    let e = ids.get(end);
+    if (!e) {
+      e = id("peer", String(n), end);
+      ids.set(end, e);
+      out.push(`  ${e}(("${label(end)}"))`);
+    }
+    return e;
+  };
+  for (const f of ns.flows) {
+    const arrow = f.generated ? "-.->" : "-->";
+    out.push(`  ${endId(f.from)} ${arrow}|"${label(edgeText(f.label, f.ids))}"| ${endId(f.to)}`);
+  }
 }

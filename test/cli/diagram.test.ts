@@ -21,6 +21,14 @@ describe("paved diagram", () => {
         '      subnet_0_edge_app_b["eu-west-1b<br/>10.20.32.0/20"]',
         "    end",
         "  end",
+        '  subgraph ns_0_payments["namespace payments (default deny: ingress, egress)"]',
+        '    wl_0_db["db<br/>pods{app=db}"]',
+        '    wl_0_pods_app_api_["pods{app=api}"]',
+        '    all_0_payments["all pods in payments"]',
+        "  end",
+        '  wl_0_pods_app_api_ -->|"tcp 5432<br/>in-db-9e6b9211"| wl_0_db',
+        '  peer_0_namespace_kube_system_pods_k8s_app_kube_dns_(("namespace=kube-system pods{k8s-app=kube-dns}"))',
+        '  all_0_payments -.->|"udp 53, tcp 53<br/>dns-egress-udp, dns-egress-tcp"| peer_0_namespace_kube_system_pods_k8s_app_kube_dns_',
         "",
       ].join("\n"),
     );
@@ -53,9 +61,9 @@ describe("paved diagram on a SegmentedNetwork", () => {
     expect(m).toContain('    subgraph tier_0_data["tier data (no route out)"]');
     expect(m).toContain('      subnet_0_core_app_b["eu-west-1b<br/>10.30.80.0/20"]');
     expect(m.split("\n").filter((l) => l.includes("-->"))).toEqual([
-      '  tier_0_app -->|"tcp 5432"| tier_0_data',
-      '  ext_0_internet -->|"tcp 80, 443"| tier_0_public',
-      '  tier_0_public -->|"tcp 8080"| tier_0_app',
+      '  tier_0_app -->|"tcp 5432<br/>flow-040a493724"| tier_0_data',
+      '  ext_0_internet -->|"tcp 80, 443<br/>flow-6de13c277a, flow-6d0a982d67"| tier_0_public',
+      '  tier_0_public -->|"tcp 8080<br/>flow-1a1409a04f"| tier_0_app',
     ]);
   });
 

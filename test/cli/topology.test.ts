@@ -97,9 +97,9 @@ describe("buildTopology", () => {
 
   test("flows come from the registered security-group rules, deduplicated, without generated NACL traffic", () => {
     expect(topo.networks[0].flows).toEqual([
-      { from: "app", to: "data", label: "tcp 5432" },
-      { from: "internet", to: "public", label: "tcp 443" },
-      { from: "public", to: "app", label: "tcp 8080" },
+      { from: "app", to: "data", label: "tcp 5432", ids: ["c"] },
+      { from: "internet", to: "public", label: "tcp 443", ids: ["a", "a-out"] },
+      { from: "public", to: "app", label: "tcp 8080", ids: ["b"] },
     ]);
   });
 
@@ -144,18 +144,19 @@ describe("renderers", () => {
     expect(m).toContain('    subgraph tier_0_app["tier app"]');
     expect(m).toContain('      subnet_0_core_app_a["us-east-1a<br/>10.0.2.0/24"]');
     expect(m).toContain('  ext_0_internet(("internet"))');
-    expect(m).toContain('  ext_0_internet -->|"tcp 443"| tier_0_public');
-    expect(m).toContain('  tier_0_public -->|"tcp 8080"| tier_0_app');
-    expect(m).toContain('  tier_0_app -->|"tcp 5432"| tier_0_data');
+    expect(m).toContain('  ext_0_internet -->|"tcp 443<br/>a, a-out"| tier_0_public');
+    expect(m).toContain('  tier_0_public -->|"tcp 8080<br/>b"| tier_0_app');
+    expect(m).toContain('  tier_0_app -->|"tcp 5432<br/>c"| tier_0_data');
   });
 
   test("SVG draws one arrow per flow with its label, and escapes text", () => {
     const svg = renderSvg(topo);
-    expect(svg.match(/<polyline /g)).toHaveLength(3);
+    expect(svg.match(/<path class="flow" /g)).toHaveLength(3);
     expect(svg).toContain(">tcp 5432</text>");
+    expect(svg).toContain(">a, a-out</text>");
     expect(svg).toContain(">internet</text>");
     const escaped = renderSvg({ networks: [{ name: "a<b>&", tiers: [], flows: [] }] });
-    expect(escaped).toContain(">a&lt;b&gt;&amp;</text>");
+    expect(escaped).toContain(">VPC a&lt;b&gt;&amp;</text>");
   });
 
   test("no network: both formats say so", () => {

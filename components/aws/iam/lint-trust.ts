@@ -11,6 +11,7 @@
  */
 import { lintWebIdentity } from "./lint-oidc";
 import { isKnownString, isServiceWideWildcard } from "./match";
+import { conditionPin, PINNING_KEYS } from "./pinning";
 import {
   conditionEntries,
   hasAnyCondition,
@@ -19,19 +20,6 @@ import {
   parsePolicyDocument,
   statementLabel,
 } from "./parse";
-
-/** Condition keys that pin an anyone-principal (`"*"`) to an account, organization or source. */
-const PINNING_KEYS = [
-  "aws:PrincipalOrgID",
-  "aws:PrincipalOrgPaths",
-  "aws:PrincipalAccount",
-  "aws:PrincipalArn",
-  "aws:SourceAccount",
-  "aws:SourceArn",
-  "aws:SourceOwner",
-  "aws:SourceOrgID",
-  "sts:ExternalId",
-];
 
 /** The OIDC issuer host of a `Federated` principal (`arn:aws:iam::1:oidc-provider/<host>` or the host itself). */
 export function oidcIssuerOf(federated: string): string | undefined {
@@ -103,7 +91,8 @@ export function lintTrustDocument(doc: unknown): LintFinding[] {
     if (s.partial) continue;
     const action = s.actions?.find(isKnownString);
     if (p.anyone) {
-      const pinned = PINNING_KEYS.some((k) => conditionEntries(s, k).length > 0);
+      // The pack's rule (pinning.ts): a matching operator with concrete values on an account, org or source key.
+      const pin = conditionPin(s.condition);
       if (!hasAnyCondition(s)) {
         findings.push({
           code: "PAVED_IAM_TRUST_PUBLIC",
@@ -113,13 +102,14 @@ export function lintTrustDocument(doc: unknown): LintFinding[] {
           fix: "name the trusted account, role or service, or pin it with aws:PrincipalOrgID / aws:SourceAccount",
           severity: "critical",
         });
-      } else if (!pinned) {
+      } else if (!pin.pins) {
+        const weak = pin.weak.length > 0 ? ` (${pin.weak.join("; ")})` : "";
         findings.push({
           code: "PAVED_IAM_TRUST_PUBLIC_WEAK_CONDITION",
           statementIndex: s.index,
           action,
-          message: `${at} trusts Principal "*" and no condition pins the caller's account or organization`,
-          fix: `add one of ${PINNING_KEYS.join(", ")}`,
+          message: `${at} trusts Principal "*" and no condition pins the caller's account or organization${weak}`,
+          fix: `pin it with StringEquals (or ArnEquals) and concrete values on one of ${PINNING_KEYS.join(", ")}; StringNotEquals, ...IfExists, "*" values and sts:ExternalId do not pin`,
           severity: "high",
         });
       }

@@ -138,8 +138,11 @@ export function lintPermissionsDocument(doc: unknown, opts: PermissionsLintOptio
       });
     }
     const resources = s.resources ?? [];
-    const onAll = resources.some(isResourceWildcard);
-    const onAnyRole = resources.some(isAnyRole);
+    // The element as the program wrote it (`arn:aws:logs:*:*:*`), quoted in messages.
+    const wildcard = resources.find(isResourceWildcard);
+    const anyRole = resources.find(isAnyRole);
+    const onAll = wildcard !== undefined;
+    const onAnyRole = anyRole !== undefined;
     for (const a of s.actions ?? []) {
       const action = a.trim();
       if (isFullWildcard(action) && onAll) {
@@ -168,7 +171,7 @@ export function lintPermissionsDocument(doc: unknown, opts: PermissionsLintOptio
           code: "PAVED_IAM_PASSROLE_WILDCARD",
           statementIndex: s.index,
           action: a,
-          message: `${at} allows action "${a}" (iam:PassRole) on any role, so the holder can hand any role, including admin roles, to a service`,
+          message: `${at} allows action "${a}" (iam:PassRole) on any role (Resource "${anyRole}"), so the holder can hand any role, including admin roles, to a service`,
           fix: "name the role ARNs that may be passed, and add the condition iam:PassedToService",
           severity: "critical",
         });
@@ -179,7 +182,7 @@ export function lintPermissionsDocument(doc: unknown, opts: PermissionsLintOptio
           code: "PAVED_IAM_RESOURCE_WILDCARD",
           statementIndex: s.index,
           action: a,
-          message: `${at} allows action "${a}" on Resource "*", but the action supports resource-level permissions`,
+          message: `${at} allows action "${a}" on Resource "${wildcard}"${wildcard === "*" ? "" : " (every resource of its kind)"}, but the action supports resource-level permissions`,
           fix: 'name the ARNs the action needs; Resource "*" is accepted only for actions with no resource-level permissions (ec2:Describe*, sts:GetCallerIdentity, ...)',
           severity: "high",
         });

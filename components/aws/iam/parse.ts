@@ -9,6 +9,7 @@
  * rule that needs the whole picture can skip it ("cannot tell").
  */
 import { isKnownString, UNKNOWN_SENTINEL } from "./match";
+import { awsValueIsPublic } from "./pinning";
 
 /** How bad a finding is; the policy pack maps it onto its own severities. */
 export type LintSeverity = "critical" | "high" | "medium" | "low";
@@ -30,7 +31,7 @@ export interface LintFinding {
 
 /** A `Principal` or `NotPrincipal`, by kind. Values as written; unknown entries left out. */
 export interface NormalizedPrincipal {
-  /** `"*"`, or `"*"` among the `AWS` principals: anyone. */
+  /** `"*"`, or among the `AWS` principals `"*"` or an ARN in any account (`arn:aws:iam::*:root`): anyone. */
   readonly anyone: boolean;
   readonly aws: readonly string[];
   readonly service: readonly string[];
@@ -88,7 +89,7 @@ function stringList(v: unknown, partial: { value: boolean }): string[] | undefin
 function principalOf(v: unknown, partial: { value: boolean }): NormalizedPrincipal | undefined {
   if (v === undefined) return undefined;
   const empty = { anyone: false, aws: [], service: [], federated: [], canonicalUser: [] };
-  if (isKnownString(v)) return { ...empty, anyone: v.trim() === "*", aws: v.trim() === "*" ? ["*"] : [] };
+  if (isKnownString(v)) return { ...empty, anyone: awsValueIsPublic(v), aws: v.trim() === "*" ? ["*"] : [] };
   if (!isObject(v)) {
     partial.value = true;
     return undefined;
@@ -96,7 +97,7 @@ function principalOf(v: unknown, partial: { value: boolean }): NormalizedPrincip
   const read = (key: string) => stringList(v[key], partial) ?? [];
   const aws = read("AWS");
   return {
-    anyone: aws.some((a) => a.trim() === "*"),
+    anyone: aws.some(awsValueIsPublic),
     aws,
     service: read("Service"),
     federated: read("Federated"),

@@ -17,8 +17,18 @@ export interface PermissionStatementSpec<T = string> {
   resources: T[];
   /** IAM conditions: operator → key → value(s), for example `{ StringEquals: { "aws:ResourceTag/app": "x" } }`. @default none */
   conditions?: Record<string, Record<string, T | T[]>>;
-  /** Why a wildcard action is needed; required for `*`-style actions, shown in the summary. @default none */
+  /**
+   * Why a wildcard action is needed; required for `*`-style actions, shown in the summary. The
+   * statement then gets a Sid (yours, or a generated `PavedJustified<id>`) and the role carries
+   * the justification and its ticket as tags, which the policy pack reads (see justification.ts).
+   * @default none
+   */
   justification?: string;
+  /**
+   * The change ticket that approved a justified wildcard (`CHG-1234`); required with one.
+   * @default the stack's `paved:changeTicket`
+   */
+  ticket?: string;
   /** `Deny` statements are guardrails and exempt from the least-privilege lint. @default "Allow" */
   effect?: "Allow" | "Deny";
   /** The statement id. @default none */
@@ -145,6 +155,14 @@ export function validateStatements(statements: unknown, arg = "statements"): Val
         `"${String(s.sid)}" is not a valid Sid`,
         "use letters and digits only",
         "PAVED_IAM_STATEMENT_INVALID",
+      );
+    }
+    if (s.ticket !== undefined && (typeof s.ticket !== "string" || s.ticket.trim() === "")) {
+      add(
+        `${at}.ticket`,
+        "is empty",
+        'name the change ticket that approved the wildcard, for example "CHG-1234"',
+        "PAVED_IAM_JUSTIFICATION_TICKET",
       );
     }
     if (s.justification !== undefined) {

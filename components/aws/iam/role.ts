@@ -6,7 +6,13 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Problems } from "../../core/errors";
-import { Governance, componentTags } from "../../core/governance";
+import { Governance, componentTags, mergeKeepingFirst } from "../../core/governance";
+import {
+  isJustifiedWildcard,
+  justificationTags,
+  MAX_JUSTIFIED_STATEMENTS,
+  withJustificationSids,
+} from "./justification";
 import { resolveGovernance } from "../../core/config";
 import { childName, nameProblem } from "../../core/naming";
 import { lintTrustDocument } from "./lint";
@@ -16,6 +22,7 @@ import {
   resolvePermissionsBoundary,
 } from "./boundary";
 import {
+  MIN_JUSTIFICATION_LENGTH,
   PermissionStatementSpec,
   policyDocument,
   summarize,
@@ -124,6 +131,31 @@ export class LeastPrivilegeRole extends pulumi.ComponentResource {
         "PAVED_IAM_MANAGED_POLICY_DUPLICATE",
       ),
     );
+    // A justified wildcard travels to the policy pack as a Sid plus role tags with its ticket.
+    const given: unknown[] = Array.isArray(args.statements) ? args.statements : [];
+    const justifiedAt = given
+      .map((raw, i) => ({ s: (raw ?? {}) as PermissionStatement, i }))
+      .filter(
+        ({ s }) =>
+          isJustifiedWildcard(s) && String(s.justification).trim().length >= MIN_JUSTIFICATION_LENGTH,
+      );
+    for (const { s, i } of justifiedAt) {
+      const ticket = s.ticket ?? gov.changeTicket;
+      problems.check(
+        typeof ticket === "string" && ticket.trim() !== "",
+        `statements[${i}].ticket`,
+        "is required with a justified wildcard action (the policy pack reports it with the owner)",
+        'name the change ticket that approved the wildcard (ticket: "CHG-1234"), or set the stack\'s paved:changeTicket',
+        "PAVED_IAM_JUSTIFICATION_TICKET",
+      );
+    }
+    problems.check(
+      justifiedAt.length <= MAX_JUSTIFIED_STATEMENTS,
+      "statements",
+      `has ${justifiedAt.length} justified wildcard statements, more than ${MAX_JUSTIFIED_STATEMENTS}`,
+      "merge them, or list specific actions: each one takes two of the role's 50 tags",
+      "PAVED_IAM_JUSTIFICATION_COUNT",
+    );
     if (problems.count === 0) {
       // Self-check: the rendered trust must pass the same lint the policy pack runs.
       for (const f of lintTrustDocument(trustPolicyDocument(trustForLint(args.trust)))) {
@@ -135,9 +167,12 @@ export class LeastPrivilegeRole extends pulumi.ComponentResource {
     const trust = args.trust;
     this.trustPolicyJson = renderTrustPolicy(COMPONENT, name, trust, this);
 
-    const statements = args.statements ?? [];
+    const statements = withJustificationSids(args.statements ?? []);
     this.policyJson = pulumi.output(policyDocument(statements)).apply((doc) => JSON.stringify(doc));
-    const tags = componentTags(gov, COMPONENT, args.tags);
+    const tags = mergeKeepingFirst(
+      componentTags(gov, COMPONENT, args.tags),
+      justificationTags(statements, (i) => statements[i].ticket ?? gov.changeTicket),
+    );
 
     this.role = new aws.iam.Role(
       name,

@@ -6,6 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { Problems, ValidationProblem } from "../../core/errors";
+import { arnProblems } from "../../core/validation";
 import { resolveGovernance } from "../../core/config";
 import { componentTags, Governance } from "../../core/governance";
 import { childName, nameProblem } from "../../core/naming";
@@ -135,6 +136,13 @@ export class AlarmSet extends pulumi.ComponentResource {
     problems.addAll(subList.problems);
     const subs = subList.list;
     problems.addAll(validateSubscriptions(subs));
+    problems.addAll(
+      arnProblems("kmsKeyArn", args.kmsKeyArn, {
+        service: "kms",
+        what: "KMS key",
+        example: "arn:aws:kms:eu-west-1:123456789012:key/<key-id>",
+      }),
+    );
     if (targets.length === 0) {
       problems.add("targets", "is empty", "list at least one target to watch", "PAVED_TARGETS_EMPTY");
     }

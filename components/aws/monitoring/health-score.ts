@@ -20,6 +20,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { Problems } from "../../core/errors";
+import { arnProblems } from "../../core/validation";
 import { resolveGovernance } from "../../core/config";
 import { componentTags, Governance } from "../../core/governance";
 import { childName, nameProblem } from "../../core/naming";
@@ -154,6 +155,13 @@ export class HealthScore extends pulumi.ComponentResource {
       weights,
     };
     problems.addAll(validateHealthTargets(targets));
+    problems.addAll(
+      arnProblems("alarmTopicArn", args.alarmTopicArn, {
+        service: "sns",
+        what: "SNS topic",
+        example: "arn:aws:sns:eu-west-1:123456789012:<topic>",
+      }),
+    );
     const threshold = args.threshold ?? 80;
     problems.check(
       typeof threshold === "number" && threshold >= 0 && threshold <= 100,

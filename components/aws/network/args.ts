@@ -5,6 +5,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { Governance } from "../../core/governance";
 import type { PermissionsBoundary } from "../iam/boundary";
+import type { EksSubnetTagsSpec, GatewayEndpointPolicy } from "./options";
 import type { FlowSpec, GatewayService, NatStrategy, TierSpec } from "./types";
 
 /** Where the VPC flow logs go. */
@@ -51,9 +52,12 @@ export interface SegmentedNetworkArgs {
    */
   avoid?: string[];
   /**
-   * The tiers, in layout order. Add new tiers at the end: existing subnets
-   * then never move.
-   * @default public (/24, internet), app (/20, nat), data (/24, none), intra (/24, none)
+   * The tiers. Each tier's `slot` fixes its place in the VPC, whatever the
+   * order of the list: give every tier a slot, and a new tier the next free
+   * one, and no existing subnet ever moves. Without slots the position in
+   * the list is the slot (a warning says so when the list is out of its
+   * natural order).
+   * @default public (/24, internet, slot 0), app (/20, nat, slot 1), data (/24, none, slot 2), intra (/24, none, slot 3)
    */
   tiers?: TierSpec[];
   /**
@@ -100,6 +104,28 @@ export interface SegmentedNetworkArgs {
    * @default ["s3", "dynamodb"]
    */
   gatewayEndpoints?: GatewayService[];
+  /**
+   * The policy of the S3 and DynamoDB gateway endpoints: `account` (principals
+   * of this account on resources of this account, plus the AWS-owned bucket of
+   * ECR image layers), `principalAccount` (principals of this account on any
+   * resource: package mirrors, partner buckets) or `open` (AWS's full access).
+   * @default "account"
+   */
+  gatewayEndpointPolicy?: GatewayEndpointPolicy;
+  /**
+   * An RDS DB subnet group (aws.rds.SubnetGroup) over one tier's subnets:
+   * `false` none, `true` the default tier (which must exist), `{ tier }` that
+   * tier (not a public one). Needs two AZs or more.
+   * @default the tier named "data" or "database" with routing "none", when there is one and azCount >= 2
+   */
+  databaseSubnetGroup?: boolean | { tier: string };
+  /**
+   * The subnet tags EKS and the AWS Load Balancer Controller look for:
+   * `kubernetes.io/role/elb: "1"` on public tiers, `kubernetes.io/role/internal-elb: "1"`
+   * on `nat` tiers and, with `clusterNames`, `kubernetes.io/cluster/<name>: "shared"` on both.
+   * @default false
+   */
+  eksSubnetTags?: boolean | EksSubnetTagsSpec;
   /**
    * Interface endpoints (`ssm`, `ecr.api`, `logs`), with private DNS, each
    * with its own security group that admits HTTPS from the VPC's IPv4 range

@@ -10,6 +10,7 @@ import { azSuffix, childName } from "../../core/naming";
 import { awsProtocolNumber, PortRange, Protocol } from "../../core/ports";
 import { NetworkPlan, tierIpv6Cidr } from "./plan";
 import { NaclEntryPlan, ownerSlug, SgRulePlan } from "./rules";
+import { securityGroupTags } from "./options";
 import type { GatewayService } from "./types";
 
 /** Characters AWS accepts in a security-group rule description. */
@@ -93,6 +94,7 @@ export function createSecurityGroups(
     ...plan.interfaceEndpoints.map((s) => ({ owner: `endpoint:${s}`, what: `the ${s} interface endpoint` })),
   ];
   const groups = new Map<string, aws.ec2.SecurityGroup>();
+  const tierRouting = new Map(plan.tiers.map((t) => [t.name, t.routing]));
   for (const { owner, what } of owners) {
     const n = childName(name, ownerSlug(owner), "sg");
     groups.set(
@@ -103,7 +105,12 @@ export function createSecurityGroups(
           vpcId: vpc.id,
           description: `SegmentedNetwork ${name}: ${what}; rules are separate resources`,
           revokeRulesOnDelete: true,
-          tags: tags(`${ownerSlug(owner)}-sg`),
+          tags: {
+            ...tags(`${ownerSlug(owner)}-sg`),
+            ...(owner.startsWith("endpoint:")
+              ? {}
+              : securityGroupTags(owner, tierRouting.get(owner), plan.flows)),
+          },
         },
         { parent },
       ),

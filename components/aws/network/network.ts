@@ -13,6 +13,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { resolveGovernance, changeTicketPatternFromConfig } from "../../core/config";
 import { PavedValidationError, Problems } from "../../core/errors";
+import { arnProblems, plainValueProblems, warnIfPublicVpcCidr } from "../../core/validation";
 import { componentTags, mergeKeepingFirst } from "../../core/governance";
 import { azSuffix, childName } from "../../core/naming";
 import { FirewallRule, renderRegisterMarkdown } from "../../core/register";
@@ -23,8 +24,8 @@ import { configuredPermissionsBoundaryArn, resolvePermissionsBoundary } from "..
 import { ipv6SubnetCidr } from "../../core/cidr";
 import { NetworkPlan, RouteTarget, tryPlanNetwork } from "./plan";
 import { NetworkCostEstimate, estimateNetworkMonthlyCost } from "./pricing";
-import { ownerSlug } from "./rules";
-import type { GatewayService } from "./types";
+import { eksSubnetTags } from "./options";
+import { createGatewayEndpoints, createInterfaceEndpoints } from "./endpoints";
 import { networkTopology, NetworkTopology } from "./topology";
 import { resolveArgs } from "./validate";
 
@@ -62,6 +63,8 @@ export class SegmentedNetwork extends pulumi.ComponentResource {
   readonly internetGatewayId: pulumi.Output<string | undefined>;
   /** NAT gateway ids, in AZ order. */
   readonly natGatewayIds: pulumi.Output<string[]>;
+  /** The RDS DB subnet group's name (`dbSubnetGroupName` of an instance or cluster), when there is one. */
+  readonly databaseSubnetGroupName: pulumi.Output<string | undefined>;
   /** Every security-group rule and NACL entry, as data: the firewall-rule register. */
   readonly register: pulumi.Output<FirewallRule[]>;
   /** The register as a Markdown table, for the change board. */
@@ -73,6 +76,9 @@ export class SegmentedNetwork extends pulumi.ComponentResource {
 
   constructor(name: string, args: SegmentedNetworkArgs, opts: pulumi.ComponentResourceOptions = {}) {
     const problems = new Problems(SEGMENTED_NETWORK, name);
+    // An Output where the plan needs a value: say so, before the checks that would misread it.
+    problems.addAll(plainValueProblems(args, ["tags", "flowLogs.kmsKeyArn", "flowLogs.bucketArn"]));
+    problems.throwIfAny();
     const gov = resolveGovernance(problems, args?.governance);
     const region = configuredRegion();
     const { resolved, problems: argProblems } = resolveArgs(args, {
@@ -81,6 +87,24 @@ export class SegmentedNetwork extends pulumi.ComponentResource {
       ticketPattern: changeTicketPatternFromConfig(),
     });
     problems.addAll(argProblems);
+    const logArgs = args?.flowLogs;
+    if (logArgs?.destination === "cloudWatch") {
+      problems.addAll(
+        arnProblems("flowLogs.kmsKeyArn", logArgs.kmsKeyArn, {
+          service: "kms",
+          what: "KMS key",
+          example: "arn:aws:kms:eu-west-1:123456789012:key/<key-id>",
+        }),
+      );
+    } else if (logArgs?.destination === "s3") {
+      problems.addAll(
+        arnProblems("flowLogs.bucketArn", logArgs.bucketArn, {
+          service: "s3",
+          what: "bucket",
+          example: "arn:aws:s3:::<bucket>/<prefix>",
+        }),
+      );
+    }
     let flowLogBoundary: string | undefined;
     if (resolved.flowLogs.destination === "cloudWatch") {
       const boundary = resolvePermissionsBoundary(resolved.flowLogs.permissionsBoundary, {
@@ -97,8 +121,10 @@ export class SegmentedNetwork extends pulumi.ComponentResource {
     problems.throwIfAny();
     if (!planned.plan) throw new PavedValidationError(SEGMENTED_NETWORK, name, planned.problems);
     const plan = planned.plan;
+    warnIfPublicVpcCidr(SEGMENTED_NETWORK, name, "vpcCidr", plan.vpcCidr);
 
     super("paved:aws:SegmentedNetwork", name, {}, opts);
+    for (const w of planned.warnings) void pulumi.log.warn(`${SEGMENTED_NETWORK} "${name}": ${w}`, this);
     this.plan = plan;
     this.reservedAzs = plan.reservedAzs;
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- every child takes it as { parent }
@@ -171,7 +197,11 @@ export class SegmentedNetwork extends pulumi.ComponentResource {
                     assignIpv6AddressOnCreation: true,
                   }
                 : {}),
-              tags: { ...tags(`${t.name}-${azSuffix(s.azIndex)}`), "paved:tier": t.name },
+              tags: {
+                ...tags(`${t.name}-${azSuffix(s.azIndex)}`),
+                "paved:tier": t.name,
+                ...eksSubnetTags(resolved.eksSubnetTags, t.routing),
+              },
             },
             { parent },
           );
@@ -238,41 +268,29 @@ export class SegmentedNetwork extends pulumi.ComponentResource {
     }
 
     const regionName = aws.getRegionOutput({}, { parent }).region;
-    const endpoints: Record<string, aws.ec2.VpcEndpoint> = {};
-    const prefixLists = new Map<GatewayService, pulumi.Output<string>>();
-    for (const svc of plan.gatewayEndpoints) {
-      const ep = new aws.ec2.VpcEndpoint(
-        childName(name, svc, "gateway"),
-        {
-          vpcId: vpc.id,
-          serviceName: pulumi.interpolate`com.amazonaws.${regionName}.${svc}`,
-          vpcEndpointType: "Gateway",
-          routeTableIds: endpointTables.map((t) => t.id),
-          tags: tags(`${svc}-gateway`),
-        },
-        { parent },
-      );
-      endpoints[svc] = ep;
-      prefixLists.set(svc, ep.prefixListId);
-    }
+    const ctx = { name, parent, vpc, tags, regionName };
+    const { endpoints, prefixLists } = createGatewayEndpoints(
+      ctx,
+      plan.gatewayEndpoints,
+      endpointTables,
+      resolved.gatewayEndpointPolicy,
+    );
     const groups = createSecurityGroups(name, parent, plan, vpc, tags);
     const endpointSubnets = plan.endpointTier ? (subnets.get(plan.endpointTier) ?? []) : [];
-    for (const svc of plan.interfaceEndpoints) {
-      const slug = ownerSlug(`endpoint:${svc}`);
-      endpoints[svc] = new aws.ec2.VpcEndpoint(
-        childName(name, slug),
-        {
-          vpcId: vpc.id,
-          serviceName: pulumi.interpolate`com.amazonaws.${regionName}.${svc}`,
-          vpcEndpointType: "Interface",
-          privateDnsEnabled: true,
-          subnetIds: endpointSubnets.map((s) => s.id),
-          securityGroupIds: [(groups.get(`endpoint:${svc}`) as aws.ec2.SecurityGroup).id],
-          tags: tags(slug),
-        },
-        { parent },
-      );
-    }
+    Object.assign(endpoints, createInterfaceEndpoints(ctx, plan.interfaceEndpoints, endpointSubnets, groups));
+
+    const dbTier = resolved.databaseSubnetTier;
+    const dbSubnetGroup = dbTier
+      ? new aws.rds.SubnetGroup(
+          childName(name, dbTier, "db-subnets"),
+          {
+            subnetIds: (subnets.get(dbTier) ?? []).map((s) => s.id),
+            description: `SegmentedNetwork ${name}: the ${dbTier} tier's subnets, for RDS and Aurora`,
+            tags: { ...tags(`${dbTier}-db-subnets`), "paved:tier": dbTier },
+          },
+          { parent },
+        )
+      : undefined;
 
     const fw = { name, parent, plan, vpc, tags, groups, prefixLists, subnets };
     createSecurityGroupRules(fw);
@@ -300,6 +318,7 @@ export class SegmentedNetwork extends pulumi.ComponentResource {
     this.endpointIds = pulumi.all(Object.fromEntries(Object.entries(endpoints).map(([k, v]) => [k, v.id])));
     this.internetGatewayId = igw ? igw.id : pulumi.output(undefined);
     this.natGatewayIds = pulumi.all(nats.map((n) => n.id));
+    this.databaseSubnetGroupName = dbSubnetGroup ? dbSubnetGroup.name : pulumi.output(undefined);
     this.register = pulumi.output(plan.register.map((r) => ({ ...r })));
     this.registerMarkdown = pulumi.output(renderRegisterMarkdown(`SegmentedNetwork ${name}`, plan.register));
     this.monthlyCostEstimate = pulumi.output(
@@ -324,6 +343,7 @@ export class SegmentedNetwork extends pulumi.ComponentResource {
       endpointIds: this.endpointIds,
       internetGatewayId: this.internetGatewayId,
       natGatewayIds: this.natGatewayIds,
+      databaseSubnetGroupName: this.databaseSubnetGroupName,
       register: this.register,
       registerMarkdown: this.registerMarkdown,
       monthlyCostEstimate: this.monthlyCostEstimate,

@@ -26,6 +26,7 @@ import {
   SgRulePlan,
 } from "./rules";
 import { routeTablesFor, RouteTablePlan } from "./routes";
+import { resolveTierSlots } from "./slots";
 
 export type { NatStrategy, TierRouting, TierSpec, FlowSpec, GatewayService } from "./types";
 export type { RoutePlan, RouteTablePlan, RouteTarget } from "./routes";
@@ -65,7 +66,9 @@ export interface SubnetPlan {
 
 /** One planned tier. */
 export interface TierPlan extends TierSpec {
+  /** The tier's slot: its place in the layout (blocks and IPv6 /64s), not its place in the list. */
   readonly index: number;
+  readonly slot: number;
   /** The tier's reserved block: every subnet of the tier, now and when AZs are added, lies inside it. */
   readonly blockCidr: string;
   readonly subnets: readonly SubnetPlan[];
@@ -162,11 +165,16 @@ function defaultEndpointTier(tiers: readonly TierSpec[]): string | undefined {
 export function tryPlanNetwork(input: NetworkPlanInput): {
   plan?: NetworkPlan;
   problems: ValidationProblem[];
+  /** Advice that does not stop the plan: tiers without slots out of their natural order. */
+  warnings: string[];
 } {
   const problems: ValidationProblem[] = [...tierProblems(input.tiers, input.nat)];
+  // Laid out by slot (slots.ts), so the list's order never moves a subnet.
+  const slots = resolveTierSlots(input.tiers);
+  problems.push(...slots.problems);
   const cidr = tryPlanCidrs({
     vpcCidr: input.vpcCidr,
-    tiers: input.tiers.map((t) => ({ name: t.name, cidrMask: t.cidrMask })),
+    tiers: slots.layout.map((t) => ({ name: t.name, cidrMask: t.cidrMask })),
     azCount: input.azCount,
     reservedAzs: input.reservedAzs,
     ipv6: input.ipv6,
@@ -211,9 +219,9 @@ export function tryPlanNetwork(input: NetworkPlanInput): {
     ticketPattern: input.ticketPattern,
   });
   problems.push(...flowResult.problems);
-  if (problems.length > 0 || !cidr.plan) return { problems };
+  if (problems.length > 0 || !cidr.plan) return { problems, warnings: slots.warnings };
 
-  return buildPlan(input, cidr.plan, flowResult.flows, endpointTier);
+  return { ...buildPlan(input, cidr.plan, flowResult.flows, endpointTier), warnings: slots.warnings };
 }
 
 function buildPlan(
@@ -223,12 +231,15 @@ function buildPlan(
   endpointTier: string | undefined,
 ): { plan?: NetworkPlan; problems: ValidationProblem[] } {
   const problems: ValidationProblem[] = [];
-  const tiers: TierPlan[] = input.tiers.map((t, index) => ({
+  // The planner saw the tiers in slot order, and slots run 0..n-1: its tier index is the slot.
+  const slotOf = new Map(cidr.blocks.map((b, i) => [b.tier, i]));
+  const tiers: TierPlan[] = input.tiers.map((t) => ({
     ...t,
-    index,
-    blockCidr: cidr.blocks[index].cidr,
+    index: slotOf.get(t.name) as number,
+    slot: slotOf.get(t.name) as number,
+    blockCidr: cidr.blocks[slotOf.get(t.name) as number].cidr,
     subnets: cidr.subnets
-      .filter((s) => s.tierIndex === index)
+      .filter((s) => s.tierIndex === slotOf.get(t.name))
       .map((s) => ({
         tier: t.name,
         azIndex: s.azIndex,

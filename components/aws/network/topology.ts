@@ -58,6 +58,8 @@ export interface NetworkTopology {
   }[];
   readonly gatewayEndpoints: readonly string[];
   readonly interfaceEndpoints: readonly string[];
+  /** The tier whose subnets hold the interface endpoints. */
+  readonly endpointTier?: string;
 }
 
 /** The diagram view of a plan (from {@link planSegmentedNetwork} or `SegmentedNetwork.plan`). */
@@ -87,5 +89,6 @@ export function networkTopology(plan: NetworkPlan): NetworkTopology {
     })),
     gatewayEndpoints: [...plan.gatewayEndpoints],
     interfaceEndpoints: [...plan.interfaceEndpoints],
+    ...(plan.endpointTier !== undefined ? { endpointTier: plan.endpointTier } : {}),
   };
 }

@@ -33,18 +33,27 @@ export interface TierSpec {
   readonly cidrMask: number;
   /** Where the tier's outbound traffic may go. */
   readonly routing: TierRouting;
+  /**
+   * The tier's place in the VPC: tiers are laid out by slot, whatever the
+   * order of the list, so reordering the list never moves a subnet. Slots are
+   * unique and run from 0 with no gap; a new tier takes the next free slot.
+   * Changing a tier's slot moves (replaces) its subnets and those of the
+   * tiers above it.
+   * @default its position in the list (the layout before slots existed)
+   */
+  readonly slot?: number;
 }
 
 /**
  * The default tiers: `public` (/24, internet), `app` (/20, NAT), `data` (/24,
- * no route out) and `intra` (/24, no route out). Add new tiers at the end:
- * the planner then keeps every existing subnet where it is.
+ * no route out) and `intra` (/24, no route out), in slots 0..3. A new tier
+ * takes slot 4: every existing subnet stays where it is.
  */
 export const DEFAULT_TIERS: readonly TierSpec[] = [
-  { name: "public", cidrMask: 24, routing: "internet" },
-  { name: "app", cidrMask: 20, routing: "nat" },
-  { name: "data", cidrMask: 24, routing: "none" },
-  { name: "intra", cidrMask: 24, routing: "none" },
+  { name: "public", cidrMask: 24, routing: "internet", slot: 0 },
+  { name: "app", cidrMask: 20, routing: "nat", slot: 1 },
+  { name: "data", cidrMask: 24, routing: "none", slot: 2 },
+  { name: "intra", cidrMask: 24, routing: "none", slot: 3 },
 ];
 
 /** Gateway endpoints the network can create. */

@@ -11,6 +11,13 @@ import { DEFAULT_LOG_RETENTION_DAYS, isLogRetention, LOG_RETENTION_DAYS } from "
 import { listArg, ListItems } from "../arg-shape";
 import { regionAzCount } from "./regions";
 import { DEFAULT_TIERS, GATEWAY_SERVICES, NatStrategy } from "./types";
+import {
+  databaseSubnetGroupTier,
+  EksSubnetTagsSpec,
+  eksSubnetTagProblems,
+  GATEWAY_ENDPOINT_POLICIES,
+  GatewayEndpointPolicy,
+} from "./options";
 
 /** The default AZ count. */
 export const DEFAULT_AZ_COUNT = 3;
@@ -31,6 +38,10 @@ export interface ResolvedArgs {
   readonly planInput: NetworkPlanInput;
   readonly azs: AzSource;
   readonly flowLogs: FlowLogsArgs;
+  /** The tier of the DB subnet group, when there is one. */
+  readonly databaseSubnetTier?: string;
+  readonly eksSubnetTags: boolean | EksSubnetTagsSpec;
+  readonly gatewayEndpointPolicy: GatewayEndpointPolicy;
 }
 
 /** The NAT default: resilient in prod, economical elsewhere. */
@@ -230,5 +241,28 @@ export function resolveArgs(
     ticketPattern: ctx.ticketPattern,
     naclRuleLimit: limit,
   };
-  return { resolved: { planInput, azs: az.azs, flowLogs }, problems };
+  const gatewayEndpointPolicy = args?.gatewayEndpointPolicy ?? "account";
+  if (!GATEWAY_ENDPOINT_POLICIES.includes(gatewayEndpointPolicy)) {
+    problems.push({
+      arg: "gatewayEndpointPolicy",
+      problem: `"${String(gatewayEndpointPolicy)}" is not an endpoint policy`,
+      fix: `use one of ${GATEWAY_ENDPOINT_POLICIES.join(" | ")}`,
+      code: "PAVED_ENDPOINT_POLICY",
+    });
+  }
+  const eksSubnetTags = args?.eksSubnetTags ?? false;
+  problems.push(...eksSubnetTagProblems(eksSubnetTags));
+  const db = databaseSubnetGroupTier(args?.databaseSubnetGroup, planInput.tiers, azCount);
+  problems.push(...db.problems);
+  return {
+    resolved: {
+      planInput,
+      azs: az.azs,
+      flowLogs,
+      databaseSubnetTier: db.tier,
+      eksSubnetTags,
+      gatewayEndpointPolicy,
+    },
+    problems,
+  };
 }

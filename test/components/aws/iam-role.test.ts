@@ -226,7 +226,12 @@ describe("LeastPrivilegeRole resources", () => {
     const { kids } = await build("wild", {
       ...base,
       statements: [
-        { actions: ["s3:*"], resources: [BUCKET], justification: "migration tool copies every object kind" },
+        {
+          actions: ["s3:*"],
+          resources: [BUCKET],
+          justification: "migration tool copies every object kind",
+          ticket: "CHG-1234",
+        },
       ],
     });
     expect(ofType(kids, "aws:iam/rolePolicy:RolePolicy")).toHaveLength(1);
