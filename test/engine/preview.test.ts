@@ -92,6 +92,38 @@ describe.each(PROGRAMS)("real preview of $name ($stack)", (program) => {
   });
 });
 
+describe("a program that exports an async function", () => {
+  let ws: Workspace;
+  beforeAll(() => {
+    ws = workspace(path.join(__dirname, "fixtures", "export-function"), "dev");
+  });
+  afterAll(() => ws?.remove());
+
+  it("is run by paved check as by the engine: the same URNs and the same mandatory findings", () => {
+    const preview = ws.pulumi(
+      ["preview", "--policy-pack", POLICIES, "--policy-pack-config", packConfig("prod")],
+      {
+        events: true,
+      },
+    );
+    const check = pavedCheck(ws.dir, ["--preview", "--policy-config", packConfig("prod")]);
+    const urns = registeredUrns(preview.events);
+    expect(urns.length).toBeGreaterThan(2);
+    expect(urns).toEqual(check.resources.map((r) => r.urn).sort());
+    const key = (f: { policy: string; urn: string }) => `${f.policy} ${f.urn}`;
+    const engine = mandatory(preview).map(key).sort();
+    expect(engine).toContain(
+      "aws-sg-no-public-admin-ingress urn:pulumi:dev::export-function::aws:ec2/securityGroup:SecurityGroup::worker-sg",
+    );
+    expect(engine).toEqual(
+      check.violations
+        .filter((v) => v.level === "mandatory")
+        .map(key)
+        .sort(),
+    );
+  });
+});
+
 describe("examples/blocked under the real engine", () => {
   let ws: Workspace;
   beforeAll(() => {
