@@ -6,7 +6,7 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { EXIT, errorLine } from "./errors";
 
-const FORMATS = ["text", "json", "sarif", "junit"] as const;
+const FORMATS = ["text", "json", "sarif", "junit", "markdown"] as const;
 
 function ownVersion(): string {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -130,9 +130,17 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .argument("<program-dir>", "the Pulumi project directory")
     .option("-s, --stack <name>", "the stack config to run with (default: dev)")
     .addOption(
-      new Option("-f, --format <format>", "output format").choices(["markdown", "csv"]).default("markdown"),
+      new Option("-f, --format <format>", "output format (text: only with --diff)")
+        .choices(["markdown", "csv", "json", "text"])
+        .default("markdown"),
     )
     .option("-o, --output <file>", "write to a file instead of stdout")
+    .option(
+      "--diff <base>",
+      "compare with a base: a git ref of the program's repository, a program directory, or a saved `--format json` register",
+    )
+    .option("--require-ticket", "with --diff: a new or widened rule without a ticket is an error (exit 1)")
+    .option("--no-diagram", "with --diff --format markdown: leave out the Mermaid topology")
     .option("-v, --verbose", "show stack traces on stderr")
     .action(async (dir: string, opts) => {
       setExit(

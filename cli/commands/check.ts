@@ -25,7 +25,7 @@ export interface CheckOptions {
   policyPack?: string;
   policyConfig?: string;
   exemptions?: string;
-  format: "text" | "json" | "sarif" | "junit";
+  format: "text" | "json" | "sarif" | "junit" | "markdown";
   output?: string;
   preview?: boolean;
   concurrency: number;
@@ -249,10 +249,20 @@ export async function runCheck(dir: string | undefined, opts: CheckOptions): Pro
     ),
   );
   const locate = located.size > 0 ? (urn: string) => located.get(urn) : undefined;
-  const text = await render({ ...report, inputs: describeInputs(inputs) }, opts, artifact, locate);
+  // The Markdown summary folds in the topology (Mermaid), when the program has a network or a namespace.
+  const mermaid = opts.format === "markdown" ? await topologyMermaid(resources) : undefined;
+  const text = await render({ ...report, inputs: describeInputs(inputs) }, opts, artifact, locate, mermaid);
   writeOutput(text, opts.output);
   t.mark("report");
   return report.summary.passed ? EXIT.ok : EXIT.violations;
+}
+
+/** The topology as Mermaid, or undefined when there is nothing to draw. */
+async function topologyMermaid(resources: readonly CheckResource[]): Promise<string | undefined> {
+  const { buildTopology } = await import("../diagram/topology");
+  const topology = buildTopology(resources);
+  if (topology.networks.length === 0 && (topology.namespaces ?? []).length === 0) return undefined;
+  return (await import("../diagram/mermaid")).renderMermaid(topology);
 }
 
 /** A path as a SARIF artifact URI: forward slashes, relative to the working directory. */
@@ -282,6 +292,7 @@ async function render(
   opts: CheckOptions,
   artifact: string,
   locate?: (urn: string) => { file: string; line: number } | undefined,
+  mermaid?: string,
 ): Promise<string> {
   switch (opts.format) {
     case "text": {
@@ -298,6 +309,8 @@ async function render(
       );
     case "junit":
       return (await import("../report/junit")).renderJunit(report, locate);
+    case "markdown":
+      return (await import("../report/markdown")).renderMarkdown(report, { locate, mermaid });
     default: {
       const never: never = opts.format;
       throw new UsageError(`unknown format ${String(never)}`);

@@ -10,6 +10,7 @@
  * `settle`); the SDK version is pinned in package.json and test/cli covers
  * this path end to end.
  */
+import type { RecordedResource } from "./mocks";
 import * as fs from "fs";
 import * as path from "path";
 import type { PulumiProject } from "../project";
@@ -29,21 +30,8 @@ export interface ChildJob {
   readonly stackReferences?: Readonly<Record<string, Record<string, unknown>>>;
 }
 
-/** A resource as the child records it: JSON-safe. */
-export interface ChildRecord {
-  readonly urn: string;
-  readonly type: string;
-  readonly name: string;
-  readonly custom: boolean;
-  readonly parent: string;
-  readonly provider: string;
-  readonly dependencies: readonly string[];
-  readonly inputs: Record<string, unknown>;
-  readonly id?: string;
-  readonly outputs?: Record<string, unknown>;
-  /** Where the program constructed it (the SDK's captured source position). */
-  readonly source?: { readonly file: string; readonly line: number; readonly column?: number };
-}
+/** A resource as the child records it: the mock engine's record, which is JSON-safe. */
+export type ChildRecord = RecordedResource;
 
 /** The child's replies. */
 export type ChildMessage =

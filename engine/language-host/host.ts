@@ -156,6 +156,23 @@ export function runCommand(
   return { args, env };
 }
 
+/** The provider packages of a program as the protocol's dependency messages (plugins or packages). */
+function dependencies<T extends DependencyMessage>(dir: string, Message: new () => T): T[] {
+  return requiredPackages(dir).map((p) => {
+    const d = new Message().setName(p.name).setKind("resource").setVersion(p.version);
+    if (p.server) d.setServer(p.server);
+    return d as T;
+  });
+}
+
+/** What PluginDependency and PackageDependency have in common. */
+interface DependencyMessage {
+  setName(v: string): DependencyMessage;
+  setKind(v: string): DependencyMessage;
+  setVersion(v: string): DependencyMessage;
+  setServer(v: string): DependencyMessage;
+}
+
 function bytes(s: Buffer | string): Uint8Array {
   return typeof s === "string" ? Buffer.from(s) : new Uint8Array(s);
 }
@@ -183,34 +200,15 @@ export async function serve(engineAddress: string): Promise<grpc.Server> {
     ) {
       const dir = call.request.getInfo()?.getProgramDirectory() || call.request.getProgram();
       const res = new langproto.GetRequiredPluginsResponse();
-      res.setPluginsList(
-        requiredPackages(dir).map((p) => {
-          const d = new pluginproto.PluginDependency()
-            .setName(p.name)
-            .setKind("resource")
-            .setVersion(p.version);
-          if (p.server) d.setServer(p.server);
-          return d;
-        }),
-      );
-      cb(null, res);
+      cb(null, res.setPluginsList(dependencies(dir, pluginproto.PluginDependency)));
     },
     getRequiredPackages(
       call: grpc.ServerUnaryCall<{ getInfo(): ProgramInfoLike }, unknown>,
       cb: grpc.sendUnaryData<unknown>,
     ) {
+      const dir = call.request.getInfo()?.getProgramDirectory() ?? ".";
       const res = new langproto.GetRequiredPackagesResponse();
-      res.setPackagesList(
-        requiredPackages(call.request.getInfo()?.getProgramDirectory() ?? ".").map((p) => {
-          const d = new pluginproto.PackageDependency()
-            .setName(p.name)
-            .setKind("resource")
-            .setVersion(p.version);
-          if (p.server) d.setServer(p.server);
-          return d;
-        }),
-      );
-      cb(null, res);
+      cb(null, res.setPackagesList(dependencies(dir, pluginproto.PackageDependency)));
     },
     run(call: grpc.ServerUnaryCall<RunRequestLike, unknown>, cb: grpc.sendUnaryData<unknown>) {
       runProgram(call.request, engineAddress).then(
