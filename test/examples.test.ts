@@ -113,6 +113,13 @@ const BLOCKED_BY = [
   { policy: "aws-iam-no-wildcard-action", urn: "aws:iam/rolePolicy:RolePolicy::app-everything" },
   { policy: "aws-ebs-volume-encrypted", urn: "aws:ebs/volume:Volume::data" },
   { policy: "k8s-no-privileged", urn: "kubernetes:apps/v1:Deployment::debug" },
+  { policy: "aws-s3-no-public-acl", urn: "aws:s3/bucketAcl:BucketAcl::reports" },
+  { policy: "aws-s3-bucket-public-access-block", urn: "aws:s3/bucket:Bucket::reports" },
+  { policy: "aws-ec2-imdsv2-required", urn: "aws:ec2/instance:Instance::worker" },
+  {
+    policy: "k8s-rbac-no-wildcards",
+    urn: "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole::ops-everything",
+  },
 ] as const;
 
 describe("paved check on every example and every stack of the platform program", () => {

@@ -1,5 +1,5 @@
 /**
- * blocked: four mistakes that reach production every week somewhere, written
+ * blocked: seven mistakes that reach production every week somewhere, written
  * the way they usually are: as raw resources, outside the paved components.
  * `paved check` (and `pulumi preview --policy-pack`) blocks each one. The
  * README shows the output and the fix for each.
@@ -17,7 +17,7 @@ const config = new pulumi.Config("app");
 /** An existing VPC (the platform team's network). */
 const vpcId = config.require("vpcId");
 
-// The governance tags and labels are right: only the four mistakes are left.
+// The governance tags and labels are right: only the seven mistakes are left.
 registerGovernanceTransform();
 
 // Mistake 1: SSH open to the whole internet.
@@ -73,6 +73,27 @@ new k8s.apps.v1.Deployment("debug", {
       },
     },
   },
+});
+
+// Mistake 5: a bucket anyone can read, through a canned ACL.
+const reports = new aws.s3.Bucket("reports", {});
+new aws.s3.BucketAcl("reports", { bucket: reports.id, acl: "public-read" });
+
+// Mistake 6: an instance that still answers IMDSv1 (no session token), so an SSRF bug in the
+// app hands out the role's credentials.
+new aws.ec2.Instance("worker", {
+  ami: "ami-0a1b2c3d4e5f60718",
+  instanceType: "t3.small",
+  rootBlockDevice: { encrypted: true },
+});
+
+// Mistake 7: a ClusterRole that grants everything, bound to the app's service account.
+const everything = new k8s.rbac.v1.ClusterRole("ops-everything", {
+  rules: [{ apiGroups: ["*"], resources: ["*"], verbs: ["*"] }],
+});
+new k8s.rbac.v1.ClusterRoleBinding("ops-everything", {
+  roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: everything.metadata.name },
+  subjects: [{ kind: "ServiceAccount", name: "orders-api", namespace: "orders" }],
 });
 
 export const securityGroupId = bastion.id;
