@@ -16,6 +16,7 @@ import { sgNoPublicAdminIngress } from "./aws/sg-no-public-admin-ingress";
 import { sgNoPublicDatabaseIngress } from "./aws/sg-no-public-database-ingress";
 import { vpcFlowLogsEnabled } from "./aws/vpc-flow-logs-enabled";
 import { auditPolicies } from "./aws/audit";
+import { ecsPolicies } from "./aws/ecs";
 import { edgePolicies } from "./aws/edge";
 import { encryptionPolicies } from "./aws/encryption";
 import { endpointPolicies } from "./aws/endpoints";
@@ -74,6 +75,7 @@ export const policies: readonly PolicyDefinition[] = [
   ...iamPolicies,
   ...resourcePolicyPolicies,
   ...auditPolicies,
+  ...ecsPolicies,
   ...parityPolicies,
   ...kubernetesPolicies,
   ...governancePolicies,

@@ -73,7 +73,9 @@ export class MockEngine implements pulumi.runtime.Mocks {
     id: string | undefined;
     state: Record<string, unknown>;
   } {
-    const id = this.preview ? undefined : resourceId(args.type, args.name, (args.inputs ?? {}) as Record<string, unknown>);
+    const id = this.preview
+      ? undefined
+      : resourceId(args.type, args.name, (args.inputs ?? {}) as Record<string, unknown>);
     const inputs = (args.inputs ?? {}) as Record<string, unknown>;
     return { id, state: resourceState(args.type, args.name, inputs, id, this) };
   }

@@ -1,6 +1,8 @@
 /**
  * The default output: violations grouped by severity in a table (resource
  * name and type, policy, message), then a summary line. Colour only on a TTY.
+ * Repeated findings of one policy on one resource (at one level) are one row:
+ * the first message and a count, `×12`; json, sarif and junit list each.
  */
 import type { Report, Violation } from "./model";
 import { SEVERITY_ORDER } from "./model";
@@ -99,8 +101,8 @@ export function renderText(
     out.push(p.bold(`${sev.toUpperCase()} (${group.length})`));
     const rows: string[][] = [["level", "resource", "type", "policy", "message"]];
     if (locate) rows[0].splice(2, 0, "at");
-    for (const v of group) {
-      const cells = row(v, p);
+    for (const { v, count } of groupRepeated(group)) {
+      const cells = row(v, p, count);
       if (locate) {
         const at = locate(v.urn);
         cells.splice(2, 0, at ? escapeControl(`${at.file}:${at.line}`) : "-");
@@ -134,7 +136,26 @@ export function renderText(
   return out.join("\n") + "\n";
 }
 
-function row(v: Violation, p: Palette): string[] {
+/**
+ * The violations of one severity with repeats folded: one entry per policy,
+ * resource and level, in the order of its first finding, with how many there are.
+ */
+export function groupRepeated(group: readonly Violation[]): { v: Violation; count: number }[] {
+  const byKey = new Map<string, { v: Violation; count: number }>();
+  for (const v of group) {
+    const key = JSON.stringify([v.policy, v.urn, v.level]);
+    const seen = byKey.get(key);
+    if (seen) seen.count++;
+    else byKey.set(key, { v, count: 1 });
+  }
+  return [...byKey.values()];
+}
+
+function row(v: Violation, p: Palette, count = 1): string[] {
   const level = v.level === "mandatory" ? p.red("mandatory") : p.yellow("advisory");
-  return [level, ...[v.resourceName, v.resourceType, v.policy, v.message].map(oneLine)];
+  const message =
+    count > 1
+      ? `×${count} ${v.message} (and ${count - 1} more like it: --format json lists each)`
+      : v.message;
+  return [level, ...[v.resourceName, v.resourceType, v.policy, message].map(oneLine)];
 }

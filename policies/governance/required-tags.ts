@@ -5,6 +5,21 @@
  * (`components/aws/registration/taggable.ts`): one answer for "what gets
  * tagged" and "what must be tagged".
  *
+ * Per-object resources are not asked for governance tags (`PER_OBJECT_TYPES`):
+ * the provider lets them carry tags (they are in the taggable list), but those
+ * tags describe one object or one version, not an owned, billed resource: S3
+ * object tags (up to 10 per object, used for lifecycle and replication
+ * filters; the bucket carries the governance tags and the cost), an Elastic
+ * Beanstalk application version and an App Runner auto scaling configuration
+ * revision (the application and the service carry them). The transform still
+ * tags them; this policy does not require it. `skipTypes` adds more.
+ *
+ * During a preview, a tag value not known yet (the AppRegistry
+ * `awsApplication` tag, a value built from another resource's output) does
+ * not stop the check: the known required keys are checked, and each required
+ * key whose value is unknown gets an advisory note. Only a tag map unknown as
+ * a whole skips the resource.
+ *
  * The environment is the stack's `paved:environment`, else the resource's own
  * `environment` tag. AWS provider `defaultTags` count when the engine passes
  * the provider. At level `remediate`, missing keys are filled in from the
@@ -15,9 +30,9 @@ import { LABEL_PREFIX, TAG_KEYS, missingGovernanceKeys } from "../../components/
 import { metadataShape } from "../../components/aws/registration/taggable";
 import { defineResourcePolicy } from "../lib/define";
 import { nist80053 } from "../lib/frameworks";
-import { asList, asRecord, asString } from "../lib/props";
+import { asList, asRecord, asString, isUnknownValueError } from "../lib/props";
 import { rawProps } from "../lib/sdk";
-import type { ResourceUnderCheck, StackContext } from "../lib/types";
+import type { Finding, ResourceUnderCheck, StackContext } from "../lib/types";
 
 /** Config of {@link requiredTags}. */
 export interface RequiredTagsConfig {
@@ -33,6 +48,22 @@ const FIELD_BY_KEY: Record<string, string> = Object.fromEntries(
 );
 
 type Shape = ReturnType<typeof metadataShape>;
+
+/**
+ * Taggable types whose tags describe one object or one version, not an owned
+ * resource: not asked for governance tags (see the file comment). Each is in
+ * the provider's taggable list (a test holds it to that).
+ */
+export const PER_OBJECT_TYPES: readonly string[] = [
+  "aws:s3/bucketObject:BucketObject",
+  "aws:s3/bucketObjectv2:BucketObjectv2",
+  "aws:s3/objectCopy:ObjectCopy",
+  "aws:elasticbeanstalk/applicationVersion:ApplicationVersion",
+  "aws:apprunner/autoScalingConfigurationVersion:AutoScalingConfigurationVersion",
+];
+
+/** A stand-in for a required value not known until apply: present for the gap count, noted apart. */
+const UNKNOWN_VALUE = "\u0000unknown";
 
 const NO_TAGS: Readonly<Record<string, unknown>> = Object.freeze({});
 /** Per provider inputs object: many resources share one provider. */
@@ -75,12 +106,13 @@ function tagReader(r: ResourceUnderCheck, shape: Shape): (key: string) => unknow
       return (k) => (own !== undefined && k in own ? own[k] : defaults[k]);
     }
     case "awsTagList": {
-      const map = new Map<string, unknown>();
+      // Values are read when asked for, so one unknown value stops only its own key.
+      const map = new Map<string, () => unknown>();
       for (const t of asList(r.props.tags)) {
         const tag = asRecord(t);
-        if (tag !== undefined) map.set(asString(tag.key) ?? "", tag.value);
+        if (tag !== undefined) map.set(asString(tag.key) ?? "", () => tag.value);
       }
-      return (k) => map.get(k);
+      return (k) => map.get(k)?.();
     }
     case "k8sLabels": {
       const labels = asRecord(asRecord(r.props.metadata)?.labels);
@@ -100,10 +132,22 @@ function missing(
   shape: Shape,
   stack: StackContext,
   config: RequiredTagsConfig,
+  unknownKeys: string[] = [],
 ): string[] {
   const prefix = shape === "k8sLabels" ? LABEL_PREFIX : "";
-  const read = tagReader(r, shape);
-  const env = stack.environment ?? asString(read(`${prefix}environment`));
+  const reader = tagReader(r, shape);
+  // One value unknown during preview stands for itself only: the other keys are still checked.
+  const read = (k: string): unknown => {
+    try {
+      return reader(k);
+    } catch (e) {
+      if (!isUnknownValueError(e)) throw e;
+      if (!unknownKeys.includes(k)) unknownKeys.push(k);
+      return UNKNOWN_VALUE;
+    }
+  };
+  const envTag = asString(read(`${prefix}environment`));
+  const env = stack.environment ?? (envTag === UNKNOWN_VALUE ? undefined : envTag);
   const gaps = missingGovernanceKeys(read, env, prefix);
   for (const k of config.additionalKeys) {
     const v = read(prefix + k);
@@ -113,7 +157,7 @@ function missing(
 }
 
 function applicableShape(type: string, config: RequiredTagsConfig): Shape {
-  if (config.skipTypes.includes(type)) return "none";
+  if ((config.skipTypes ?? []).includes(type) || PER_OBJECT_TYPES.includes(type)) return "none";
   return metadataShape(type, true);
 }
 
@@ -150,14 +194,22 @@ export const requiredTags = defineResourcePolicy<RequiredTagsConfig>({
   check(r, ctx) {
     const shape = applicableShape(r.type, ctx.config);
     if (shape === "none") return [];
-    const gaps = missing(r, shape, ctx.stack, ctx.config);
-    if (gaps.length === 0) return [];
+    const unknownKeys: string[] = [];
+    const gaps = missing(r, shape, ctx.stack, ctx.config, unknownKeys);
     const what = shape === "k8sLabels" ? "labels" : "tags";
-    return [
-      {
+    const out: Finding[] = [];
+    if (gaps.length > 0) {
+      out.push({
         message: `missing ${what} ${gaps.join(", ")}; set them (the Paved stack transform or components do) or set paved:* stack config and run at level remediate`,
-      },
-    ];
+      });
+    }
+    if (unknownKeys.length > 0) {
+      out.push({
+        advisory: true,
+        message: `${what.slice(0, -1)} ${unknownKeys.join(", ")} ${unknownKeys.length === 1 ? "is" : "are"} not known until apply, so ${unknownKeys.length === 1 ? "it is" : "they are"} checked again on update (the other required ${what} were checked)`,
+      });
+    }
+    return out;
   },
   remediate(r, ctx) {
     const shape = applicableShape(r.type, ctx.config);

@@ -13,23 +13,13 @@ import { UNKNOWN, get, kubernetesTypeOf, listOf, podSpecsOf } from "../../compon
 import { defineResourcePolicy } from "../lib/define";
 import { nist80053 } from "../lib/frameworks";
 import { rawProps } from "../lib/sdk";
+import { SECRET_NAME_CONFIG_PROPERTIES, secretNameMatcher } from "../lib/secret-names";
 import type { Finding } from "../lib/types";
 import { previewUnknown } from "../lib/unknown";
 import { WORKLOAD_TYPES } from "./pod-policy";
 
-export const DEFAULT_SECRET_NAME_PATTERNS: readonly string[] = [
-  "pass(word|wd)",
-  "secret",
-  "token",
-  "api[_.-]?key",
-  "private[_.-]?key",
-  "access[_.-]?key",
-  "credential",
-];
-/** Names that point at a secret rather than hold one: `DB_PASSWORD_FILE`, `TOKEN_URL`, `SECRET_NAME`. */
-export const DEFAULT_IGNORED_NAME_PATTERNS: readonly string[] = [
-  "[_.-](file|path|dir|url|uri|endpoint|name)$",
-];
+// The name patterns are shared with the ECS policy (`lib/secret-names.ts`); re-exported for existing imports.
+export { DEFAULT_IGNORED_NAME_PATTERNS, DEFAULT_SECRET_NAME_PATTERNS } from "../lib/secret-names";
 
 const CONTAINER_LISTS = {
   containers: "container",
@@ -38,17 +28,6 @@ const CONTAINER_LISTS = {
 } as const;
 /** `$(OTHER_VAR)`: Kubernetes' dependent-variable expansion, a reference rather than a value. */
 const VAR_REFERENCE = /^\$\([A-Za-z_][A-Za-z0-9_.-]*\)$/;
-
-/** Case-insensitive regexes from config strings; a string that is not a valid regex matches literally. */
-function regexes(patterns: readonly string[] | undefined): RegExp[] {
-  return (patterns ?? []).map((p) => {
-    try {
-      return new RegExp(p, "i");
-    } catch {
-      return new RegExp(p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i");
-    }
-  });
-}
 
 interface Config {
   secretNamePatterns: string[];
@@ -72,27 +51,13 @@ export const k8sNoPlaintextEnvSecrets = defineResourcePolicy<Config>({
   types: WORKLOAD_TYPES,
   configSchema: {
     properties: {
-      secretNamePatterns: {
-        type: "array",
-        items: { type: "string" },
-        default: DEFAULT_SECRET_NAME_PATTERNS,
-        description:
-          "Regular expressions (case-insensitive) an env var name matches when it holds a credential.",
-      },
-      ignoredNamePatterns: {
-        type: "array",
-        items: { type: "string" },
-        default: DEFAULT_IGNORED_NAME_PATTERNS,
-        description:
-          "Regular expressions (case-insensitive) of names that only point at a credential (a file path, a URL, a Secret's name).",
-      },
+      ...SECRET_NAME_CONFIG_PROPERTIES,
     },
   },
   check(resource, ctx): Finding[] {
     const t = kubernetesTypeOf(resource.type);
     if (!t) return [];
-    const secret = regexes(ctx.config.secretNamePatterns);
-    const ignored = regexes(ctx.config.ignoredNamePatterns);
+    const holdsSecret = secretNameMatcher(ctx.config.secretNamePatterns, ctx.config.ignoredNamePatterns);
     const findings: Finding[] = [];
     const unknowns: string[] = [];
     for (const ref of podSpecsOf(t.kind, t.apiVersion, rawProps(resource.props))) {
@@ -115,8 +80,7 @@ export const k8sNoPlaintextEnvSecrets = defineResourcePolicy<Config>({
             const name = get(e, "name");
             const value = get(e, "value");
             if (name === UNKNOWN || e === UNKNOWN) return void unknowns.push(`${path}.env[${j}]`);
-            if (typeof name !== "string" || !secret.some((r) => r.test(name))) return;
-            if (ignored.some((r) => r.test(name))) return;
+            if (typeof name !== "string" || !holdsSecret(name)) return;
             if (value === undefined || value === null || value === "") return;
             if (typeof value === "string" && VAR_REFERENCE.test(value)) return;
             const how = value === UNKNOWN ? "a literal value (computed at apply)" : "a literal value";

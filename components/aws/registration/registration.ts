@@ -121,7 +121,12 @@ export class AppRegistration extends pulumi.ComponentResource {
 
     switch (association) {
       case "stackTransform":
-        pulumi.runtime.registerResourceTransform(governanceTransform(this.governance, this.applicationTag));
+        // One key, its value an Output: the other tags stay known in a preview.
+        pulumi.runtime.registerResourceTransform(
+          governanceTransform(this.governance, {
+            [AWS_APPLICATION_TAG]: this.applicationTag.apply((t) => t[AWS_APPLICATION_TAG]),
+          }),
+        );
         break;
       case "none":
         break;

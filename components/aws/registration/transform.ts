@@ -30,7 +30,18 @@ export interface GovernanceTransformOptions {
    * example the AppRegistry `awsApplication` tag. Never added to an AppRegistry
    * application itself. @default none
    */
-  extraTags?: pulumi.Input<Record<string, string>>;
+  extraTags?: ExtraTags;
+}
+
+/**
+ * Tags added after the governance tags: a map, or (better) a plain record whose values may be
+ * Outputs. A plain record keeps every other tag known during a preview: only the value that is not
+ * known yet (the AppRegistry `awsApplication` ARN) is unknown, so policies still read the rest.
+ */
+export type ExtraTags = pulumi.Input<Record<string, string>> | Record<string, pulumi.Input<string>>;
+
+function isPlainRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && Object.getPrototypeOf(v) === Object.prototype;
 }
 
 /** The name used in messages for the transform's validation errors. */
@@ -51,14 +62,25 @@ function keepingSecret<T>(v: unknown, merge: (plain: unknown) => pulumi.Input<T>
 function mergeTags(
   existing: unknown,
   tags: Record<string, string>,
-  extra: pulumi.Input<Record<string, string>> | undefined,
+  extra: ExtraTags | undefined,
 ): pulumi.Input<Record<string, string>> {
   return keepingSecret(existing, (e) => {
-    if ((e === undefined || e === null || isPlainStringMap(e)) && extra === undefined) {
+    const plainExisting = e === undefined || e === null || isPlainStringMap(e);
+    if (plainExisting && extra === undefined) {
       return mergeKeepingFirst(e ?? undefined, tags);
     }
+    if (plainExisting && isPlainRecord(extra) && !pulumi.Output.isInstance(extra)) {
+      // Per-key merge, no apply over the whole map: the program's own tags win, then the governance
+      // tags, then the extra tags (whose values may still be unknown in a preview).
+      const merged: Record<string, pulumi.Input<string>> = mergeKeepingFirst(e ?? undefined, tags);
+      for (const [k, v] of Object.entries(extra)) if (!(k in merged)) merged[k] = v as pulumi.Input<string>;
+      return merged as pulumi.Input<Record<string, string>>;
+    }
     return pulumi
-      .all([e as pulumi.Input<Record<string, string> | undefined>, extra])
+      .all([
+        e as pulumi.Input<Record<string, string> | undefined>,
+        extra as pulumi.Input<Record<string, string>>,
+      ])
       .apply(([t, x]) => mergeKeepingFirst(t ?? undefined, tags, x));
   });
 }
@@ -66,11 +88,14 @@ function mergeTags(
 function mergeAsg(
   existing: unknown,
   tags: Record<string, string>,
-  extra: pulumi.Input<Record<string, string>> | undefined,
+  extra: ExtraTags | undefined,
 ): pulumi.Input<AsgTag[]> {
   return keepingSecret(existing, (e) =>
     pulumi
-      .all([e as pulumi.Input<AsgTag[] | undefined>, extra])
+      .all([
+        e as pulumi.Input<AsgTag[] | undefined>,
+        extra as pulumi.Input<Record<string, string>> | undefined,
+      ])
       .apply(([t, x]) => mergeAsgTags(t ?? undefined, mergeKeepingFirst(tags, x))),
   );
 }
@@ -101,10 +126,7 @@ function mergeLabels(
  * callers who register it as a resource-level `transforms` option on one
  * component tree instead of the whole stack.
  */
-export function governanceTransform(
-  gov: Governance,
-  extraTags?: pulumi.Input<Record<string, string>>,
-): pulumi.ResourceTransform {
+export function governanceTransform(gov: Governance, extraTags?: ExtraTags): pulumi.ResourceTransform {
   const tags = governanceTags(gov);
   const labels = governanceLabels(gov);
   return (args) => {

@@ -4,7 +4,11 @@ import { defineResourcePolicy } from "../../lib/define";
 import { PERMISSION_POLICY_TYPES, ROLE_TYPE, type IamRule, iamFindings } from "./documents";
 
 /** What this policy asks of the shared IAM lint (one object, not one per resource). */
-const NOT_ACTION_RULE: IamRule = { kinds: ["permissions"], codes: ["PAVED_IAM_ALLOW_NOT_ACTION"] };
+const NOT_ACTION_RULE: IamRule = {
+  kinds: ["permissions"],
+  codes: ["PAVED_IAM_ALLOW_NOT_ACTION"],
+  fields: ["Effect", "NotAction"],
+};
 
 export const iamNoAllowNotAction = defineResourcePolicy({
   name: "aws-iam-no-allow-not-action",

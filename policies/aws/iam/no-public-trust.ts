@@ -17,17 +17,23 @@ import { ROLE_TYPE, documentsOf } from "./documents";
 const PIN_FIX =
   "name the trusted account, role or service, or pin it with a StringEquals condition on aws:PrincipalOrgID, aws:PrincipalAccount or aws:SourceAccount with concrete values";
 
-/** The findings for one trust document at `path`; `unknown` when a statement cannot be judged yet. */
-function trustFindings(path: string, doc: unknown): { findings: Finding[]; unknown: boolean } {
+/**
+ * The findings for one trust document at `path`; `unknown` when the document is
+ * not known, `partial` the statements that cannot be judged yet (the others are).
+ */
+function trustFindings(
+  path: string,
+  doc: unknown,
+): { findings: Finding[]; unknown: boolean; partial: string[] } {
   const raw = rawStatements(doc);
-  let unknown = raw.unknown;
+  const partial: string[] = [];
   const findings: Finding[] = [];
   raw.statements.forEach((s, i) => {
     const verdict = statementIsPublic(s);
-    if (verdict.unknown) unknown = true;
-    if (!verdict.public) return;
-    const st = s as Record<string, unknown>;
+    const st = (s ?? {}) as Record<string, unknown>;
     const at = typeof st.Sid === "string" ? `statement ${i} (Sid "${st.Sid}")` : `statement ${i}`;
+    if (verdict.unknown) partial.push(at);
+    if (!verdict.public) return;
     if (st.NotPrincipal !== undefined) {
       findings.push({
         message: `${path}: ${at} uses NotPrincipal with Allow: everyone except ${JSON.stringify(st.NotPrincipal)} may assume the role; name the trusted principals in Principal`,
@@ -45,7 +51,7 @@ function trustFindings(path: string, doc: unknown): { findings: Finding[]; unkno
         : `${path}: ${at} trusts ${anyone} with no condition: anyone with an AWS account can assume the role; ${PIN_FIX}`,
     });
   });
-  return { findings, unknown };
+  return { findings, unknown: raw.unknown, partial };
 }
 
 export const iamNoPublicTrust = defineResourcePolicy({
@@ -64,16 +70,24 @@ export const iamNoPublicTrust = defineResourcePolicy({
   types: [ROLE_TYPE],
   check(resource) {
     const out: Finding[] = [];
+    const notes: Finding[] = [];
     const unknown: string[] = [];
     for (const ref of documentsOf(resource.type, rawProps(resource.props))) {
       if (ref.kind !== "trust") continue;
       const r = trustFindings(ref.path, ref.doc);
       out.push(...r.findings);
       if (r.unknown) unknown.push(ref.path);
+      if (r.partial.length > 0) {
+        // Only the statements that cannot be judged yet: the others were checked.
+        notes.push({
+          advisory: true,
+          message: `${ref.path}: ${r.partial.join(", ")} ${r.partial.length === 1 ? "is" : "are"} not known until apply (its principal or condition), so ${r.partial.length === 1 ? "it is" : "they are"} checked again on update`,
+        });
+      }
     }
-    if (out.length === 0 && unknown.length > 0) {
+    if (out.length === 0 && notes.length === 0 && unknown.length > 0) {
       throw previewUnknown(`${unknown.join(", ")} is not fully known until apply`);
     }
-    return out;
+    return [...out, ...notes];
   },
 });

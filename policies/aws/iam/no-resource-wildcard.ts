@@ -46,6 +46,7 @@ function ruleFor(noResourceLevelActions: readonly string[]): IamRule {
       kinds: ["permissions"],
       codes: ["PAVED_IAM_RESOURCE_WILDCARD", "PAVED_IAM_ALLOW_NOT_RESOURCE", "PAVED_IAM_PASSROLE_WILDCARD"],
       options: { noResourceLevelActions: [...noResourceLevelActions] },
+      fields: ["Effect", "Action", "Resource", "NotResource"],
     };
     rules.set(noResourceLevelActions, rule);
   }

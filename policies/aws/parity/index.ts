@@ -30,7 +30,6 @@ import { flinkCheckpointing } from "./flink/checkpointing";
 import { beanstalkEnvironmentBaseline } from "./beanstalk/environment-baseline";
 import { iamNoAwsManagedPolicy } from "./iam/no-aws-managed-policy";
 import { sensitiveDataCmk } from "./encryption/sensitive-data-cmk";
-import { ecsNoPlaintextEnvSecrets } from "./ecs/no-plaintext-env-secrets";
 import { ecsContainerLogging } from "./ecs/container-logging";
 import { ecsNoPrivileged } from "./ecs/no-privileged";
 import { ecsContainerInsights } from "./ecs/container-insights";
@@ -108,7 +107,6 @@ export const parityPolicies: readonly PolicyDefinition[] = [
   sagemakerNotebookIsolated,
   sagemakerNotebookNoRoot,
   sensitiveDataCmk,
-  ecsNoPlaintextEnvSecrets,
   ecsContainerLogging,
   ecsNoPrivileged,
   ecsContainerInsights,

@@ -1,4 +1,5 @@
-import { requiredTags } from "../../../policies/governance/required-tags";
+import { metadataShape } from "../../../components/aws/registration/taggable";
+import { PER_OBJECT_TYPES, requiredTags } from "../../../policies/governance/required-tags";
 import { describePolicyTable, runPolicy, runRemediation, unknown } from "../harness";
 
 const TAGS = {
@@ -136,7 +137,71 @@ describePolicyTable(requiredTags, {
   unknown: [
     { name: "the tag map unknown", patch: { tags: unknown } },
     { name: "one tag value unknown", patch: { tags: { ...TAGS, owner: unknown } } },
+    {
+      name: "the AppRegistry tag and one required key unknown",
+      patch: { tags: { ...TAGS, awsApplication: unknown, environment: unknown } },
+    },
   ],
+});
+
+describe("preview: one unknown tag value", () => {
+  const bucket = (tags: Record<string, unknown>) => ({
+    type: "aws:s3/bucket:Bucket",
+    props: { bucket: "b", tags },
+  });
+
+  test("an unknown AppRegistry tag does not stop the check: a missing key is still a violation", async () => {
+    const { owner: _owner, ...rest } = TAGS;
+    const vs = await runPolicy(requiredTags, bucket({ ...rest, awsApplication: unknown }), DEV);
+    expect(vs.map((v) => [v.enforcementLevel, v.message.replace(/^.*?: /, "")])).toEqual([
+      ["mandatory", expect.stringMatching(/missing tags owner;/)],
+    ]);
+  });
+
+  test("a required key unknown is noted alone; the known keys are checked", async () => {
+    const { "cost-center": _cc, ...rest } = TAGS;
+    const vs = await runPolicy(requiredTags, bucket({ ...rest, owner: unknown }), DEV);
+    expect(vs.map((v) => v.enforcementLevel)).toEqual(["mandatory", "advisory"]);
+    expect(vs[0].message).toMatch(/missing tags cost-center;/);
+    expect(vs[1].message).toMatch(/tag owner is not known until apply, so it is checked again on update/);
+  });
+
+  test("an Auto Scaling group's tag list: one unknown value is noted, the others checked", async () => {
+    const list = Object.entries({ ...TAGS, owner: unknown }).map(([key, value]) => ({
+      key,
+      value,
+      propagateAtLaunch: true,
+    }));
+    const vs = await runPolicy(
+      requiredTags,
+      { type: "aws:autoscaling/group:Group", props: { maxSize: 1, minSize: 1, tags: list } },
+      DEV,
+    );
+    expect(vs.map((v) => [v.enforcementLevel, /tag owner is not known/.test(v.message)])).toEqual([
+      ["advisory", true],
+    ]);
+  });
+
+  test("a Kubernetes label unknown is noted as a label", async () => {
+    const vs = await runPolicy(
+      requiredTags,
+      deployment({ ...LABELS, "paved.dev/owner": unknown } as Record<string, string>),
+      DEV,
+    );
+    expect(
+      vs.map((v) => [v.enforcementLevel, /label paved.dev\/owner is not known/.test(v.message)]),
+    ).toEqual([["advisory", true]]);
+  });
+});
+
+describe("per-object types", () => {
+  test.each(PER_OBJECT_TYPES)(
+    "%s is in the provider's taggable list but not asked for tags",
+    async (type) => {
+      expect(metadataShape(type, true)).toBe("awsTagMap");
+      expect(await runPolicy(requiredTags, { type, props: { bucket: "b", key: "k" } }, DEV)).toEqual([]);
+    },
+  );
 });
 
 describe("remediation from the stack's paved:* config", () => {

@@ -18,6 +18,17 @@ describePodPolicyTable(k8sCapabilities, {
       expect: /does not drop ALL/,
     },
     {
+      name: 'drop ["all"] in lower case: says the check is case-sensitive',
+      mutate: (c) => (c.securityContext.capabilities.drop = ["all"]),
+      expect:
+        /does not drop ALL: it drops "all", and Pod Security compares capability names case-sensitively/,
+    },
+    {
+      name: 'add ["net_bind_service"] in lower case',
+      mutate: (c) => (c.securityContext.capabilities.add = ["net_bind_service"]),
+      expect: /adds capability "net_bind_service", which is not NET_BIND_SERVICE: .*case-sensitively/,
+    },
+    {
       name: "adds NET_RAW",
       mutate: (c) => (c.securityContext.capabilities.add = ["NET_BIND_SERVICE", "NET_RAW"]),
       expect: /adds capability "NET_RAW"/,

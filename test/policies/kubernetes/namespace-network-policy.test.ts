@@ -9,6 +9,16 @@ const ns = (name: string, metaName: unknown = name): Fixture => ({
   name,
   props: { metadata: { name: metaName } },
 });
+const DEPLOY = "kubernetes:apps/v1:Deployment";
+const deploy = (name: string, namespace?: unknown, dependencies?: string[]): Fixture => ({
+  type: DEPLOY,
+  name,
+  props: {
+    metadata: namespace === undefined ? { name } : { name, namespace },
+    spec: { selector: { matchLabels: { app: name } }, template: { spec: { containers: [] } } },
+  },
+  dependencies,
+});
 const np = (name: string, namespace: unknown, dependencies?: string[]): Fixture => ({
   type: NP,
   name,
@@ -23,6 +33,39 @@ describePolicyTable(k8sNamespaceNetworkPolicy, {
   base: [ns("team-a"), np("team-a-deny", "team-a"), ns("team-b"), np("team-b-deny", "team-b")],
   pass: [
     {
+      name: "a workload in a namespace the stack creates (covered by the namespace's own check)",
+      stack: (base) => [...base, deploy("api", "team-a")],
+    },
+    {
+      name: "a workload in the default namespace with a NetworkPolicy of the stack there",
+      stack: (base) => [...base, deploy("api"), np("default-deny", "default")],
+    },
+    {
+      name: "a NetworkPolicy with no namespace lands in default too",
+      stack: (base) => [...base, deploy("api", "default"), np("default-deny", undefined)],
+    },
+    {
+      name: "a workload in a namespace another stack creates, listed in externalNamespaces",
+      stack: (base) => [...base, deploy("api", "shop")],
+      options: { config: { externalNamespaces: ["shop"] } },
+    },
+    {
+      name: "a workload whose namespace is unknown but depends on a Namespace of the stack",
+      stack: (base) => [...base, deploy("api", unknown, [urnOf(NS, "team-a")])],
+    },
+    {
+      name: "a Deployment patch is not a workload the stack places",
+      stack: (base) => [...base, { ...deploy("api"), type: `${DEPLOY}Patch` }],
+    },
+    {
+      name: "a kubernetes provider with its own namespace: unset namespaces are its",
+      stack: (base) => [
+        ...base,
+        { type: "pulumi:providers:kubernetes", name: "k8s", props: { namespace: "team-a" } },
+        deploy("api"),
+      ],
+    },
+    {
       name: "matched through the dependency when the namespace is unknown at preview",
       stack: () => [ns("team-a", unknown), np("team-a-deny", unknown, [urnOf(NS, "team-a")])],
     },
@@ -36,6 +79,32 @@ describePolicyTable(k8sNamespaceNetworkPolicy, {
     },
   ],
   fail: [
+    {
+      name: "workloads in the default namespace (namespace unset) with no NetworkPolicy: one finding, first blamed",
+      stack: (base) => [...base, deploy("api"), deploy("worker"), deploy("web", "default")],
+      expect: /Deployment "api" and 2 more workloads run in the "default" namespace and no NetworkPolicy/,
+      urn: urnOf(DEPLOY, "api"),
+      count: 1,
+    },
+    {
+      name: "a workload in a namespace the stack does not create",
+      stack: (base) => [...base, deploy("api", "shop")],
+      expect:
+        /Deployment "api" runs in namespace "shop", which this stack does not create, .*externalNamespaces/,
+      urn: urnOf(DEPLOY, "api"),
+      count: 1,
+    },
+    {
+      name: "a CronJob counts as a workload",
+      stack: (base) => [...base, { ...deploy("nightly", "batch"), type: "kubernetes:batch/v1:CronJob" }],
+      expect: /CronJob "nightly" runs in namespace "batch"/,
+      count: 1,
+    },
+    {
+      name: "a NetworkPolicy in another namespace does not cover the workload's",
+      stack: (base) => [...base, deploy("api", "shop"), np("x", "shop-2")],
+      expect: /namespace "shop"|namespace "shop-2"/,
+    },
     {
       name: "a namespace without a NetworkPolicy blames the namespace",
       stack: (base) => base.filter((r) => r.name !== "team-b-deny"),
@@ -82,6 +151,10 @@ describePolicyTable(k8sNamespaceNetworkPolicy, {
       stack: () => [ns("team-a"), np("p", unknown)],
     },
     { name: "namespace name unknown", stack: () => [ns("team-a", unknown), np("p", "team-a")] },
+    {
+      name: "a workload's namespace unknown (from a stack reference) and no Namespace it depends on",
+      stack: (base) => [...base, deploy("api", unknown)],
+    },
   ],
 });
 
@@ -89,6 +162,6 @@ test("an undecidable namespace gives one advisory 'skipped during preview' note"
   const vs = await runStackPolicy(k8sNamespaceNetworkPolicy, [ns("team-a"), np("p", unknown)]);
   expect(vs.map((v) => v.enforcementLevel)).toEqual(["advisory"]);
   expect(vs[0].message).toMatch(
-    /skipped during preview: the namespace of a NetworkPolicy for .*team-a is not known/,
+    /skipped during preview: the namespace of a NetworkPolicy or workload for .*team-a is not known/,
   );
 });

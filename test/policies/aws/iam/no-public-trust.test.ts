@@ -1,5 +1,5 @@
 import { iamNoPublicTrust } from "../../../../policies/aws/iam/no-public-trust";
-import { describePolicyTable, unknown } from "../../harness";
+import { describePolicyTable, runPolicy, unknown } from "../../harness";
 import { TRUST_EC2, role, trust } from "./fixtures";
 
 describePolicyTable(iamNoPublicTrust, {
@@ -132,3 +132,31 @@ function doc2() {
     ],
   };
 }
+
+describe("one statement unknown during preview", () => {
+  const doc = (statements: unknown[]) => ({ Version: "2012-10-17", Statement: statements });
+  const known = { Effect: "Allow", Principal: "*", Action: "sts:AssumeRole" };
+  const pending = {
+    Sid: "Ci",
+    Effect: "Allow",
+    Principal: { AWS: unknown },
+    Action: "sts:AssumeRole",
+  };
+
+  test("the known statements are judged; only the unknown one is noted", async () => {
+    const vs = await runPolicy(iamNoPublicTrust, role(doc([pending, known])));
+    expect(vs.map((v) => v.enforcementLevel)).toEqual(["mandatory", "advisory"]);
+    expect(vs[0].message).toMatch(/statement 1 trusts Principal "\*" with no condition/);
+    expect(vs[1].message).toMatch(
+      /assumeRolePolicy: statement 0 \(Sid "Ci"\) is not known until apply \(its principal or condition\)/,
+    );
+  });
+
+  test("an unknown statement next to a private one gives the note alone", async () => {
+    const ec2 = { Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" };
+    const vs = await runPolicy(iamNoPublicTrust, role(doc([ec2, pending])));
+    expect(
+      vs.map((v) => [v.enforcementLevel, /statement 1 \(Sid "Ci"\) is not known/.test(v.message)]),
+    ).toEqual([["advisory", true]]);
+  });
+});

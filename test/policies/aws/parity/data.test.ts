@@ -1,6 +1,5 @@
 import { ecsContainerInsights } from "../../../../policies/aws/parity/ecs/container-insights";
 import { ecsContainerLogging } from "../../../../policies/aws/parity/ecs/container-logging";
-import { ecsNoPlaintextEnvSecrets } from "../../../../policies/aws/parity/ecs/no-plaintext-env-secrets";
 import { ecsNoPrivileged } from "../../../../policies/aws/parity/ecs/no-privileged";
 import { sensitiveDataCmk } from "../../../../policies/aws/parity/encryption/sensitive-data-cmk";
 import { describePolicyTable, unknown } from "../../harness";
@@ -115,41 +114,6 @@ const app = {
 const td = (containers: unknown[], asString = true) => ({
   family: "f",
   containerDefinitions: asString ? JSON.stringify(containers) : containers,
-});
-
-describePolicyTable(ecsNoPlaintextEnvSecrets, {
-  base: { type: TD, props: td([app]) },
-  pass: [
-    { name: "as a parsed list", patch: td([app], false) },
-    {
-      name: "empty secret-looking variable",
-      patch: td([{ ...app, environment: [{ name: "API_KEY", value: "" }] }]),
-    },
-  ],
-  fail: [
-    {
-      name: "password in env",
-      patch: td([{ ...app, environment: [{ name: "DB_PASSWORD", value: "hunter2" }] }]),
-      expect: /container "app" sets DB_PASSWORD in plain environment/,
-      count: 1,
-    },
-    {
-      name: "api key in a second container",
-      patch: td([
-        app,
-        {
-          name: "side",
-          image: "x",
-          logConfiguration: LOG,
-          environment: [{ name: "STRIPE_API_KEY", value: "sk" }],
-        },
-      ]),
-      expect: /"side" sets STRIPE_API_KEY/,
-      count: 1,
-    },
-    { name: "invalid JSON", patch: { containerDefinitions: "[{" }, expect: /not valid JSON/ },
-  ],
-  unknown: [{ name: "definitions unknown", patch: { containerDefinitions: unknown } }],
 });
 
 describePolicyTable(ecsContainerLogging, {
