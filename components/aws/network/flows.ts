@@ -18,6 +18,11 @@ import {
 } from "../../core/ports";
 import { FlowSpec, GATEWAY_SERVICES, GatewayService, NatStrategy, TierSpec } from "./types";
 
+/** True when a port range is exactly one of the web ports. */
+function isWebPort(r: PortRange | undefined): boolean {
+  return r !== undefined && r.from === r.to && WEB_PORTS.includes(r.from);
+}
+
 /** One end of a normalised flow. */
 export type FlowEnd =
   | { readonly kind: "tier"; readonly tier: string }
@@ -287,6 +292,18 @@ export function normalizeFlows(
             "admin ports are never opened to the internet: use SSM Session Manager, or a private CIDR over VPN",
             "PAVED_FLOW_ADMIN_PORT",
           );
+        } else if (protocol !== "icmp") {
+          // The pack (aws-sg-internet-ingress-web-only) lets only the web ports face the internet;
+          // refuse here what it would refuse at preview, so the component and the pack agree.
+          const other = ranges.filter((r) => !isWebPort(r));
+          if (other.length > 0) {
+            add(
+              `${arg}.ports`,
+              `open ${other.map((r) => (r ? formatPortRange(r) : "every port")).join(", ")} to the internet; only ${WEB_PORTS.join(" and ")} may face it`,
+              "serve it over HTTPS on 443 behind the load balancer, or reach it from a private CIDR over VPN",
+              "PAVED_FLOW_INTERNET_PORT",
+            );
+          }
         }
       }
       if (fromEnd.kind === "tier" && isInternetEnd(toEnd)) {

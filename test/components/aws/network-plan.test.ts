@@ -567,6 +567,16 @@ describe("bad input (pure)", () => {
       "PAVED_FLOW_ADMIN_PORT",
     ],
     ["web on another port", { from: "web", to: "public", ports: 8443 }, "PAVED_FLOW_WEB_PORTS"],
+    [
+      "a non-web port from the internet",
+      { from: "internet", to: "public", ports: 8080 },
+      "PAVED_FLOW_INTERNET_PORT",
+    ],
+    [
+      "a range from a public CIDR",
+      { from: "8.8.8.0/24", to: "public", ports: "80-443" },
+      "PAVED_FLOW_INTERNET_PORT",
+    ],
     ["egress to internet with no route", { from: "data", to: "internet", ports: 443 }, "PAVED_FLOW_NO_ROUTE"],
     ["no tier on either side", { from: "10.9.0.0/16", to: "internet", ports: 443 }, "PAVED_FLOW_NO_TIER"],
   ])("flow: %s", (_label, f, code) => {
