@@ -9,7 +9,7 @@
  */
 import { defineStackPolicy } from "../../lib/define";
 import { awsFsbp, cisAws } from "../../lib/frameworks";
-import { isTrue, peek } from "../../lib/props";
+import { asString, isTrue, peek } from "../../lib/props";
 import type { Finding, StackResource } from "../../lib/types";
 import { PAB_SWITCHES } from "../s3-public-access-blocked";
 import { namesOf, refersTo } from "./refs";
@@ -47,12 +47,13 @@ export const s3BucketPublicAccessBlock = defineStackPolicy({
     if (accounts.some((off) => off !== undefined && off.length === 0)) return out;
     const accountUnknown = accounts.includes(undefined);
     const blocks = resources.filter((r) => r.type === BUCKET_PAB);
+    const candidates = blockIndex(blocks);
     for (const bucket of buckets) {
       const names = namesOf(bucket, "bucket", "bucketPrefix");
       let unknown = accountUnknown;
       const partial: string[] = [];
       let covered = false;
-      for (const block of blocks) {
+      for (const block of names.nameUnknown ? blocks : candidates(bucket, names.names)) {
         const m = refersTo(block, "bucket", bucket, names);
         if (m === "no") continue;
         const off = switchesOff(block);
@@ -83,3 +84,32 @@ export const s3BucketPublicAccessBlock = defineStackPolicy({
     return out;
   },
 });
+
+/**
+ * The blocks that can name a bucket, found by index rather than by trying every block for every
+ * bucket (quadratic in a stack of a thousand buckets): those whose `bucket` input is one of the
+ * bucket's names, those that depend on it, and those whose `bucket` is not known yet. `refersTo`
+ * still decides each; a bucket whose own name is unknown tries them all.
+ */
+function blockIndex(blocks: readonly StackResource[]) {
+  const byValue = new Map<string, StackResource[]>();
+  const byDependency = new Map<string, StackResource[]>();
+  const unknownValue: StackResource[] = [];
+  const add = (m: Map<string, StackResource[]>, k: string, r: StackResource) => {
+    const list = m.get(k);
+    if (list) list.push(r);
+    else m.set(k, [r]);
+  };
+  for (const block of blocks) {
+    const value = peek(() => asString(block.props.bucket) ?? "");
+    if (value === undefined) unknownValue.push(block);
+    else if (value !== "") add(byValue, value, block);
+    for (const d of block.dependencies ?? []) add(byDependency, d.urn, block);
+  }
+  return (bucket: StackResource, names: readonly string[]): StackResource[] => {
+    const found = new Set<StackResource>(unknownValue);
+    for (const n of names) for (const b of byValue.get(n) ?? []) found.add(b);
+    for (const b of byDependency.get(bucket.urn) ?? []) found.add(b);
+    return [...found];
+  };
+}

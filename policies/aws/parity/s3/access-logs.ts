@@ -31,6 +31,13 @@ export const s3AccessLogs = defineStackPolicy({
     const out: Finding[] = [];
     const loggings = resources.filter((r) => LOGGING.includes(r.type));
     const buckets = resources.filter((r) => BUCKET_TYPES.includes(r.type));
+    // Buckets whose inline logging names a target, read once (not once per bucket: a stack of
+    // a thousand buckets made this quadratic).
+    const inlineTargets = buckets.flatMap((o) => {
+      const t = readInput(() => asRecord(o.props.logging)?.targetBucket);
+      if (!t.unknown && isUnset(t.value)) return [];
+      return [{ bucket: o, target: t }];
+    });
     for (const b of buckets) {
       const inline = readInput(() => asRecord(b.props.logging)?.targetBucket);
       if (!inline.unknown && !isUnset(inline.value)) continue;
@@ -38,14 +45,13 @@ export const s3AccessLogs = defineStackPolicy({
       if (own.includes("yes")) continue;
       const target = [
         ...loggings.map((l) => refersTo(l, "targetBucket", b)),
-        ...buckets
-          .filter((o) => o !== b)
-          .map((o) => {
-            const t = readInput(() => asRecord(o.props.logging)?.targetBucket);
-            if (t.unknown) return "unknown" as const;
-            if (isUnset(t.value)) return "no" as const;
-            return refersTo({ ...o, props: { targetBucket: t.value }, dependencies: [] }, "targetBucket", b);
-          }),
+        ...inlineTargets
+          .filter((o) => o.bucket !== b)
+          .map(({ bucket: o, target: t }) =>
+            t.unknown
+              ? ("unknown" as const)
+              : refersTo({ ...o, props: { targetBucket: t.value }, dependencies: [] }, "targetBucket", b),
+          ),
       ];
       if (target.includes("yes")) continue;
       if (inline.unknown || own.includes("unknown")) {
