@@ -5,9 +5,11 @@ import * as aws from "@pulumi/aws";
 
 class Box extends pulumi.ComponentResource {
   readonly bucket: aws.s3.Bucket;
+  readonly topic: aws.sns.Topic;
   constructor(name: string) {
     super("paved:test:Box", name);
     this.bucket = new aws.s3.Bucket(`${name}-b`, { tags: { a: "b" } }, { parent: this });
+    this.topic = new aws.sns.Topic(`${name}-t`, {}, { parent: this });
     this.registerOutputs({});
   }
 }
@@ -17,10 +19,15 @@ test("the mock engine records URN, parent and inputs of every resource", async (
   await settle();
   const urn = await valueOf(box.urn);
   const kids = descendants(records, urn);
-  expect(kids.map((k) => k.type)).toEqual(["aws:s3/bucket:Bucket"]);
-  expect(kids[0].inputs.tags).toEqual({ a: "b" });
-  expect(kids[0].urn).toContain("paved:test:Box$aws:s3/bucket:Bucket::box-b");
-  expect(await valueOf(box.bucket.arn)).toMatch(/^arn:aws:s3:eu-west-1:123456789012:/);
+  expect(kids.map((k) => k.type).sort()).toEqual(["aws:s3/bucket:Bucket", "aws:sns/topic:Topic"]);
+  const bucket = kids.find((k) => k.type === "aws:s3/bucket:Bucket")!;
+  expect(bucket.inputs.tags).toEqual({ a: "b" });
+  expect(bucket.urn).toContain("paved:test:Box$aws:s3/bucket:Bucket::box-b");
+  // S3 ARNs carry neither region nor account, as in AWS; the bucket's id is its name.
+  expect(await valueOf(box.bucket.arn)).toBe("arn:aws:s3:::box-b");
+  expect(await valueOf(box.bucket.id)).toBe("box-b");
+  // A regional ARN carries the stack's region and the account.
+  expect(await valueOf(box.topic.arn)).toBe("arn:aws:sns:eu-west-1:123456789012:box-t");
 });
 
 test("data sources answer for the configured region", async () => {
