@@ -9,8 +9,9 @@
  * Pure: no Pulumi here.
  */
 import { CidrClass, cidrContains, classifyCidr, parseCidr } from "../../components/core/cidr";
-import { ALL_PORTS, PortRange, Protocol, normaliseProtocol } from "../../components/core/ports";
+import { PortRange, Protocol, normaliseProtocol } from "../../components/core/ports";
 import { asList, asNumber, asRecord, asString, isTrue, isUnknownValueError } from "./props";
+import { portsOf } from "./sg-rules";
 
 /** Default widest public prefix treated as "the internet" by the `any` source class: /16 (IPv4), /32 (IPv6). */
 export const DEFAULT_WIDE_PREFIX_IPV4 = 16;
@@ -133,23 +134,6 @@ export interface NaclEntry {
   readonly unknown?: string;
 }
 
-function naclPorts(protocol: Protocol | undefined, from: unknown, to: unknown): PortRange | undefined {
-  switch (protocol) {
-    case "all":
-      return ALL_PORTS;
-    case "tcp":
-    case "udp": {
-      const f = asNumber(from);
-      const t = asNumber(to);
-      // No ports on tcp/udp: read as every port (fail closed).
-      if (f === undefined || t === undefined || f < 0 || t < 0) return ALL_PORTS;
-      return { from: Math.min(f, t), to: Math.max(f, t) };
-    }
-    default:
-      return undefined;
-  }
-}
-
 function naclEntry(
   where: string,
   raw: Record<string, unknown>,
@@ -168,7 +152,7 @@ function naclEntry(
       action: (asString(raw[actionKey]) ?? "").trim().toLowerCase(),
       protocol,
       rawProtocol,
-      ports: naclPorts(protocol, raw.fromPort, raw.toPort),
+      ports: portsOf(protocol, raw.fromPort, raw.toPort),
       cidrs,
     };
   } catch (e) {

@@ -45,7 +45,8 @@ export interface SgRule {
   readonly unknown?: string;
 }
 
-function portsOf(protocol: Protocol | undefined, from: unknown, to: unknown): PortRange | undefined {
+/** The ports a rule or ACL entry covers, as AWS reads them (shared with network ACL entries). */
+export function portsOf(protocol: Protocol | undefined, from: unknown, to: unknown): PortRange | undefined {
   switch (protocol) {
     case "all":
       return ALL_PORTS;
