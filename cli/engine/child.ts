@@ -41,6 +41,8 @@ export type ChildMessage =
       readonly kind: "result";
       readonly records: readonly ChildRecord[];
       readonly warnings: readonly string[];
+      /** Data sources offline AWS could not answer (the program got its own inputs back). */
+      readonly unanswered?: readonly string[];
     }
   | {
       readonly nonce: string;
@@ -397,7 +399,8 @@ async function run(job: ChildJob, send: (m: ChildMessage) => void): Promise<void
     }
     if (finished) return;
     finished = true;
-    send({ nonce, kind: "result", records: records as readonly ChildRecord[], warnings });
+    const unanswered = [...new Set(engine.unanswered.map((u) => u.token))].sort();
+    send({ nonce, kind: "result", records: records as readonly ChildRecord[], warnings, unanswered });
   } catch (e) {
     fail(e);
   }

@@ -116,6 +116,16 @@ export function runProgram(project: PulumiProject, opts: RunOptions = {}): Promi
       resources.push(...expanded.added);
       notChecked = expanded.notChecked;
     }
+    // An AWS data source offline AWS cannot answer returned the program's own inputs: whatever the
+    // program derived from it (an ARN, a policy document) is not what AWS would return. Say so.
+    const stack = resources.find((r) => r.type === "pulumi:pulumi:Stack");
+    for (const token of result.unanswered) {
+      if (!token.startsWith("aws:") || !stack) continue;
+      notChecked.push({
+        urn: stack.urn,
+        why: `data source ${token} has no offline answer (no credentials, no network); values the program derived from it were not checked as AWS would return them`,
+      });
+    }
     return { resources, region, warnings: [...warnings, ...result.warnings], notChecked };
   });
 }
@@ -125,14 +135,14 @@ function collect(
   nonce: string,
   project: PulumiProject,
   opts: RunOptions,
-): Promise<{ records: readonly ChildRecord[]; warnings: readonly string[] }> {
+): Promise<{ records: readonly ChildRecord[]; warnings: readonly string[]; unanswered: readonly string[] }> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   return new Promise((resolve, reject) => {
     let phase: Phase | "starting" = "starting";
     let done = false;
     const finish = (
       err: Error | undefined,
-      value?: { records: readonly ChildRecord[]; warnings: readonly string[] },
+      value?: { records: readonly ChildRecord[]; warnings: readonly string[]; unanswered: readonly string[] },
     ) => {
       if (done) return;
       done = true;
@@ -140,7 +150,14 @@ function collect(
       child.removeAllListeners("message");
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
       if (err) reject(err);
-      else resolve(value as { records: readonly ChildRecord[]; warnings: readonly string[] });
+      else
+        resolve(
+          value as {
+            records: readonly ChildRecord[];
+            warnings: readonly string[];
+            unanswered: readonly string[];
+          },
+        );
     };
     const timer = setTimeout(() => {
       finish(
@@ -159,7 +176,7 @@ function collect(
           opts.onPhase?.(m.phase);
           return;
         case "result":
-          finish(undefined, { records: m.records, warnings: m.warnings });
+          finish(undefined, { records: m.records, warnings: m.warnings, unanswered: m.unanswered ?? [] });
           return;
         case "error":
           finish(programError(m, project));
