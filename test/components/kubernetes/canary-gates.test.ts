@@ -4,6 +4,7 @@
  * with stable and canary pods, and each gate's successCondition is applied the
  * way Argo Rollouts does (`result[0] <= x`; NaN fails; no result is an error).
  */
+import { gateSpec } from "./gate-fixtures";
 import {
   buildSloRules,
   DEFAULT_SLO_METRICS,
@@ -56,26 +57,7 @@ function series(revisions: readonly Revision[]): Series[] {
   return out;
 }
 
-const GATES: GateSpec = {
-  prometheusAddress: "http://prometheus-operated.monitoring.svc:9090",
-  service: "api",
-  serviceLabel: "service",
-  revisionLabel: "rollouts_pod_template_hash",
-  requestsMetric: "http_requests_total",
-  errorMatcher: 'code=~"5.."',
-  durationBucket: "http_request_duration_seconds_bucket",
-  latencyP99Seconds: 0.5,
-  errorRatio: 0.01,
-  compareWithStable: true,
-  maxErrorRatioIncrease: 0.005,
-  maxLatencyRatio: 1.5,
-  latencyFloorSeconds: 0.05,
-  healthScoreRecord: healthScoreNames({ serviceLabel: "service" }).score,
-  minHealthScore: 90,
-  interval: "1m",
-  count: 5,
-  failureLimit: 1,
-};
+const GATES: GateSpec = gateSpec({ healthScoreRecord: healthScoreNames({ serviceLabel: "service" }).score });
 
 /** The SLO and health-score recording rules, evaluated in order at NOW, their results added as series. */
 function withRecordingRules(store: Series[]): Series[] {

@@ -2,6 +2,7 @@
  * Every PromQL expression the components generate parses with Prometheus' own
  * grammar (@prometheus-io/lezer-promql, the parser of the Prometheus UI).
  */
+import { gateSpec } from "./gate-fixtures";
 import { parser } from "@prometheus-io/lezer-promql";
 import {
   buildSloRules,
@@ -41,26 +42,10 @@ const sloExprs = [
   }),
 ].flatMap((r) => [...r.groups[0].rules, ...r.groups[1].rules].map((x) => x.expr));
 
-const GATES: GateSpec = {
+const GATES: GateSpec = gateSpec({
   prometheusAddress: "http://prometheus:9090",
-  service: "api",
-  serviceLabel: "service",
-  revisionLabel: "rollouts_pod_template_hash",
-  requestsMetric: "http_requests_total",
-  errorMatcher: 'code=~"5.."',
-  durationBucket: "http_request_duration_seconds_bucket",
-  latencyP99Seconds: 0.5,
-  errorRatio: 0.01,
-  compareWithStable: true,
-  maxErrorRatioIncrease: 0.005,
-  maxLatencyRatio: 1.5,
-  latencyFloorSeconds: 0.05,
   healthScoreRecord: "service_revision:health_score:rate5m",
-  minHealthScore: 90,
-  interval: "1m",
-  count: 5,
-  failureLimit: 1,
-};
+});
 // The queries as Argo Rollouts sends them, with the arguments filled in.
 const gateExprs = Object.values(gateQueries(GATES)).map((q) =>
   q.replace(/\{\{args\.[a-z-]+\}\}/g, "5c9a7e6f2"),

@@ -1,3 +1,4 @@
+import { gateSpec } from "./gate-fixtures";
 import {
   DEV_GOVERNANCE,
   descendants,
@@ -49,25 +50,7 @@ const sloFor = (service: string) =>
   new SloAlerts(`slo-${service}-${++baselines}`, { service, namespace: "payments" });
 const BASE: CanaryRolloutArgs = { namespace: "payments", image: IMAGE };
 
-const GATES: GateSpec = {
-  prometheusAddress: "http://prometheus-operated.monitoring.svc:9090",
-  service: "api",
-  serviceLabel: "service",
-  revisionLabel: "rollouts_pod_template_hash",
-  requestsMetric: "http_requests_total",
-  errorMatcher: 'code=~"5.."',
-  durationBucket: "http_request_duration_seconds_bucket",
-  latencyP99Seconds: 0.5,
-  errorRatio: 0.01,
-  compareWithStable: true,
-  maxErrorRatioIncrease: 0.005,
-  maxLatencyRatio: 1.5,
-  latencyFloorSeconds: 0.05,
-  minHealthScore: 90,
-  interval: "1m",
-  count: 5,
-  failureLimit: 1,
-};
+const GATES: GateSpec = gateSpec();
 
 const ARGS = [
   { name: "service", value: "api" },
