@@ -35,6 +35,8 @@ module.exports = {
   // Pulumi's runtime keeps module-level state (mocks, the stack resource):
   // one module registry per test file keeps files independent.
   resetModules: false,
+  // The SDK's bookkeeping stack captures skip source mapping (see the file: 8x on component tests).
+  setupFilesAfterEnv: ["<rootDir>/test/setup/sdk-stack-traces.js"],
   testTimeout: 60000,
   // Every core: jest's default leaves one for itself (1 worker on a 2-core CI box),
   // but the main process only schedules. Measured on 2 cores: 118 s -> 67 s.

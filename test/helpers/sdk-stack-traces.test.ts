@@ -1,0 +1,74 @@
+/**
+ * Pins what test/setup/sdk-stack-traces.js keys on in the pinned Pulumi SDK: the
+ * two functions whose stack captures are bookkeeping. If an SDK upgrade renames
+ * or moves them, these tests fail (the setup would otherwise silently stop
+ * skipping them and the suite would be 8x slower on component tests again).
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { debuggablePromise } from "@pulumi/pulumi/runtime/debuggable";
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const setup = require("../setup/sdk-stack-traces.js") as {
+  isBookkeeping(callSites: NodeJS.CallSite[]): boolean;
+  unmapped(error: Error, callSites: NodeJS.CallSite[]): string;
+};
+
+/** Runs `fn` with a prepareStackTrace that records, per captured stack, whether the setup calls it bookkeeping. */
+function classify(fn: () => void): { top: string; bookkeeping: boolean }[] {
+  const seen: { top: string; bookkeeping: boolean }[] = [];
+  const installed = Error.prepareStackTrace;
+  Error.prepareStackTrace = (error, callSites) => {
+    seen.push({ top: callSites[0]?.getFunctionName() ?? "", bookkeeping: setup.isBookkeeping(callSites) });
+    return setup.unmapped(error, callSites);
+  };
+  try {
+    fn();
+  } finally {
+    Error.prepareStackTrace = installed;
+  }
+  return seen;
+}
+
+test("the SDK's debuggablePromise captures a stack the setup recognises as bookkeeping", () => {
+  const seen = classify(() => {
+    void debuggablePromise(Promise.resolve(1), "pin");
+  });
+  expect(seen).toContainEqual({ top: "debuggablePromise", bookkeeping: true });
+});
+
+test("the SDK's Resource.callsites captures a stack the setup recognises as bookkeeping", () => {
+  const resource = pulumi.Resource as unknown as { callsites(): unknown[] };
+  const seen = classify(() => {
+    resource.callsites();
+  });
+  expect(seen).toContainEqual({ top: "callsites", bookkeeping: true });
+});
+
+test("a stack captured anywhere else is not bookkeeping, so it is still source-mapped", () => {
+  function callsites(): void {
+    void new Error("ours").stack;
+  }
+  const seen = classify(callsites);
+  // Same function name as the SDK's, but in this file: not bookkeeping.
+  expect(seen).toEqual([{ top: "callsites", bookkeeping: false }]);
+});
+
+test("a failing assertion's stack under jest still points at the TypeScript line", () => {
+  // Mapped through the inline source map: this file, the next line (57), not swc's output line.
+  const line = new Error("here").stack!.split("\n")[1];
+  expect(line).toMatch(/sdk-stack-traces\.test\.ts:57:\d+/);
+});
+
+test("the unmapped format is V8's: the error's first line, then one frame per line", () => {
+  let formatted = "";
+  const installed = Error.prepareStackTrace;
+  Error.prepareStackTrace = (error, callSites) => setup.unmapped(error, callSites.slice(0, 2));
+  try {
+    formatted = new Error("boom").stack!;
+  } finally {
+    Error.prepareStackTrace = installed;
+  }
+  const lines = formatted.split("\n");
+  expect(lines[0]).toBe("Error: boom");
+  expect(lines).toHaveLength(3);
+  expect(lines[1]).toMatch(/^ {4}at .+:\d+:\d+\)?$/);
+});
