@@ -6,7 +6,6 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { debuggablePromise } from "@pulumi/pulumi/runtime/debuggable";
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const setup = require("../setup/sdk-stack-traces.js") as {
   isBookkeeping(callSites: NodeJS.CallSite[]): boolean;
   unmapped(error: Error, callSites: NodeJS.CallSite[]): string;
