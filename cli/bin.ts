@@ -33,6 +33,13 @@ function positiveInt(v: string): number {
   return n;
 }
 
+/** Commander's exit (help, version, a usage error) as a value: `run` returns its code. */
+class CommanderExit extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
+
 /** Builds the program (exported for tests of the parser). */
 export function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command("paved")
@@ -41,9 +48,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .showHelpAfterError()
     .configureOutput({ outputError: (s, write) => write(s) })
     .exitOverride((err) => {
-      // Usage errors exit 2 (commander would use 1, which means "violations" here).
-      const code = err.exitCode === 0 ? 0 : EXIT.usage;
-      process.exit(code);
+      // Usage errors exit 2 (commander would use 1, which means "violations" here). Thrown, not
+      // process.exit: `run` returns the code, so the CLI can be driven in-process (the tests).
+      throw new CommanderExit(err.exitCode === 0 ? EXIT.ok : EXIT.usage);
     });
 
   program
@@ -169,13 +176,28 @@ export function buildProgram(setExit: (code: number) => void): Command {
   return program;
 }
 
-/** Entry point: parses argv, runs the command, exits with its code. */
-export async function main(argv: readonly string[] = process.argv): Promise<void> {
+/**
+ * Parses argv and runs the command; resolves to the exit code. Writes the
+ * report and messages to process.stdout / process.stderr and never exits: the
+ * entry the bin calls (`main`) and the tests' in-process driver share it.
+ */
+export async function run(argv: readonly string[]): Promise<number> {
   let code: number = EXIT.ok;
   const program = buildProgram((c) => {
     code = c;
   });
-  await program.parseAsync([...argv]);
+  try {
+    await program.parseAsync([...argv]);
+  } catch (e) {
+    if (e instanceof CommanderExit) return e.code;
+    throw e;
+  }
+  return code;
+}
+
+/** Entry point: runs the command, exits with its code. */
+export async function main(argv: readonly string[] = process.argv): Promise<void> {
+  const code = await run(argv);
   // Flush before exiting: stdout may be a pipe.
   await new Promise<void>((resolve) => process.stdout.write("", () => resolve()));
   // The verdict is ours: no exit listener (the SDK's promise-leak detector, loaded with

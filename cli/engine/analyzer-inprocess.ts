@@ -10,7 +10,9 @@
  * How: while the pack module loads, `@grpc/grpc-js`'s `Server.prototype`
  * `addService` records the handlers and `bindAsync` does nothing; the working
  * directory is the pack's (the SDK reads `package.json` from it). Both are
- * restored before this returns. A process can serve one pack (an SDK rule).
+ * restored before this returns. A process can serve one pack (an SDK rule);
+ * asked for the same pack again (a long-lived process: the tests' in-process
+ * CLI driver) it returns the loaded one, which the caller configures afresh.
  */
 import * as path from "path";
 import * as grpc from "@grpc/grpc-js";
@@ -29,13 +31,14 @@ export interface AnalyzerTransport {
   close(): Promise<void>;
 }
 
-let loaded: string | undefined;
+let loaded: { dir: string; transport: AnalyzerTransport } | undefined;
 
-/** Loads the pack in `packDir` and returns its handlers as a transport. */
+/** Loads the pack in `packDir` (or returns it, loaded before) and returns its handlers as a transport. */
 export function loadPackInProcess(packDir: string): AnalyzerTransport {
   const dir = path.resolve(packDir);
   if (loaded !== undefined) {
-    throw new Error(`a pack is already loaded in this process (${loaded}); one pack per process`);
+    if (loaded.dir === dir) return loaded.transport;
+    throw new Error(`a pack is already loaded in this process (${loaded.dir}); one pack per process`);
   }
   const proto = grpc.Server.prototype as unknown as {
     addService: (service: unknown, impl: Record<string, Handler>) => void;
@@ -59,13 +62,12 @@ export function loadPackInProcess(packDir: string): AnalyzerTransport {
     process.chdir(cwd);
   }
   if (!handlers) throw new Error(`${dir} did not construct a PolicyPack`);
-  loaded = dir;
   const h = handlers;
   const call = <T>(name: string, request: unknown): Promise<T> =>
     new Promise((resolve, reject) => {
       void h[name]({ request }, (err, resp) => (err ? reject(err) : resolve(resp as T)));
     });
-  return {
+  const transport: AnalyzerTransport = {
     getAnalyzerInfo: () => call("getAnalyzerInfo", new Empty()),
     configure: (req) => call("configure", req),
     analyze: (req) => call("analyze", req),
@@ -73,4 +75,6 @@ export function loadPackInProcess(packDir: string): AnalyzerTransport {
     remediate: (req) => call("remediate", req),
     close: async () => undefined,
   };
+  loaded = { dir, transport };
+  return transport;
 }

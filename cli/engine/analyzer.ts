@@ -306,8 +306,10 @@ export async function startAnalyzer(opts: StartAnalyzerOptions): Promise<Analyze
       policies: i.getPoliciesList().map(policyInfoOf),
     })));
   try {
-    if (opts.config && Object.keys(opts.config).length > 0)
-      await configure(t, (await info()).policies, opts.config);
+    // A pack loaded in this process may have served a run before (loadPackInProcess): it is
+    // configured every time, an empty config included, so no level of that run carries over.
+    if (transport === "in-process" || (opts.config && Object.keys(opts.config).length > 0))
+      await configure(t, (await info()).policies, opts.config ?? {});
   } catch (e) {
     await t.close();
     throw e;

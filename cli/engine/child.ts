@@ -39,7 +39,8 @@ export type ChildMessage =
   | {
       readonly nonce: string;
       readonly kind: "result";
-      readonly records: readonly ChildRecord[];
+      /** The records, as JSON text (see `run`). */
+      readonly records: string;
       readonly warnings: readonly string[];
       /** Data sources offline AWS could not answer (the program got its own inputs back). */
       readonly unanswered?: readonly string[];
@@ -400,7 +401,10 @@ async function run(job: ChildJob, send: (m: ChildMessage) => void): Promise<void
     if (finished) return;
     finished = true;
     const unanswered = [...new Set(engine.unanswered.map((u) => u.token))].sort();
-    send({ nonce, kind: "result", records: records as readonly ChildRecord[], warnings, unanswered });
+    // As JSON text, parsed by the parent: its objects are then the parent's own (an IPC message is
+    // built by Node's internals, outside a vm context such as jest's, where `instanceof Array` in
+    // the SDK's deserializer would not hold), and the records are what a gRPC Struct could carry.
+    send({ nonce, kind: "result", records: JSON.stringify(records), warnings, unanswered });
   } catch (e) {
     fail(e);
   }

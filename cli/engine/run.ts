@@ -176,7 +176,11 @@ function collect(
           opts.onPhase?.(m.phase);
           return;
         case "result":
-          finish(undefined, { records: m.records, warnings: m.warnings, unanswered: m.unanswered ?? [] });
+          finish(undefined, {
+            records: JSON.parse(m.records) as readonly ChildRecord[],
+            warnings: m.warnings,
+            unanswered: m.unanswered ?? [],
+          });
           return;
         case "error":
           finish(programError(m, project));

@@ -1,12 +1,12 @@
 /**
- * End to end: spawn the real CLI on fixture programs and stack exports, with
+ * The CLI (driven in-process, see run-cli.ts; one test spawns bin/paved.js) on fixture programs and stack exports, with
  * a fixed fixture pack (test/cli/fixtures/pack) so policies, levels and URNs
  * are exact, and with the bundled pack on the deliberately bad program.
  */
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { ROOT, paved, program, state } from "./run-cli";
+import { ROOT, paved, pavedProcess, program, state } from "./run-cli";
 
 const PACK = ["--policy-pack", "test/cli/fixtures/pack"];
 const BAD = "urn:pulumi:dev::bad-program::";
@@ -71,6 +71,14 @@ describe("paved check <program-dir>", () => {
     expect(viaProcess.code).toBe(1);
     expect(inProcess.code).toBe(1);
     expect(json(inProcess.stdout).violations).toEqual(json(viaProcess.stdout).violations);
+  });
+
+  test("bin/paved.js in its own process gives the in-process driver's exit code, report and messages", async () => {
+    const args = ["check", program("bad"), ...PACK, "--format", "json"];
+    const spawned = await pavedProcess(args);
+    const inProcess = await paved(args);
+    expect(spawned.code).toBe(1);
+    expect(inProcess).toEqual(spawned);
   });
 
   test("URNs are the engine's: no pulumi:pulumi:Stack$ type prefix from the mocks", async () => {

@@ -5,7 +5,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { paved, program, state } from "./run-cli";
+import { paved, pavedProcess, program, state } from "./run-cli";
 
 const PACK = ["--policy-pack", "test/cli/fixtures/pack"];
 
@@ -124,7 +124,8 @@ describe("exit 2 on usage and input errors", () => {
 
 describe("program output", () => {
   test("what a program prints goes to stderr; stdout holds only the report", async () => {
-    const r = await paved(["check", program("chatty"), ...PACK, "--format", "json"]);
+    // Its own process: the program's output reaches the CLI's stderr file descriptor.
+    const r = await pavedProcess(["check", program("chatty"), ...PACK, "--format", "json"]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).summary.passed).toBe(true);
     expect(r.stderr).toContain("creating the bucket\n");
@@ -132,7 +133,7 @@ describe("program output", () => {
   });
 
   test("an error inside an Output is reported as one line, exit 2", async () => {
-    const r = await paved(["check", program("throws-async"), ...PACK, "--format", "json"]);
+    const r = await pavedProcess(["check", program("throws-async"), ...PACK, "--format", "json"]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toBe(

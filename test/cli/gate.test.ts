@@ -4,7 +4,7 @@
  * that try to reach the checker (exit codes, environment, IPC).
  */
 import * as path from "path";
-import { paved, ROOT } from "./run-cli";
+import { paved, pavedProcess, ROOT } from "./run-cli";
 import { cleanPrograms, makeProgram, OPEN_SSH } from "./gate-support";
 
 const PACK = ["--policy-pack", "test/cli/fixtures/pack"];
@@ -182,7 +182,8 @@ describe("the program cannot reach the checker", () => {
     const dir = makeProgram({
       "index.ts": `${AWS_TS}console.log("hello"); process.stdout.write("raw\\n"); ${OPEN_SSH}\n`,
     });
-    const r = await check(dir);
+    // Its own process: the program's output reaches the CLI's stderr file descriptor.
+    const r = await pavedProcess(["check", dir, ...PACK, "--format", "json"]);
     expect(() => JSON.parse(r.stdout) as unknown).not.toThrow();
     expect(r.stderr).toContain("hello");
     expect(r.stderr).toContain("raw");

@@ -6,7 +6,10 @@
  */
 import * as fs from "fs";
 import * as pulumi from "@pulumi/pulumi";
-import { debuggablePromise } from "@pulumi/pulumi/runtime/debuggable";
+// @internal in the SDK (not in its .d.ts): the function this file pins.
+const { debuggablePromise } = require("@pulumi/pulumi/runtime/debuggable") as {
+  debuggablePromise<T>(p: Promise<T>, ctx: unknown): Promise<T>;
+};
 const setup = require("../setup/sdk-stack-traces.js") as {
   isBookkeeping(callSites: NodeJS.CallSite[]): boolean;
   unmapped(error: Error, callSites: NodeJS.CallSite[]): string;

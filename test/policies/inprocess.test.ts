@@ -1,7 +1,7 @@
 /**
  * The in-process transport serves the very handlers the pack process serves:
  * for the same resources and config, both transports give the same
- * violations. (Its own file: a process can load one pack.)
+ * violations. (Its own file: a process serves one pack.)
  */
 import * as path from "path";
 import { Analyzer, startAnalyzer } from "../../cli/engine/analyzer";
@@ -88,6 +88,18 @@ test("in-process and process transports report the same violations", async () =>
   }
 });
 
-test("a second pack in the same process is refused, not served", async () => {
-  await expect(startAnalyzer({ packDir, transport: "in-process" })).rejects.toThrow(/already loaded/);
+test("the same pack asked for again is the loaded one, configured afresh: no level of the last run carries over", async () => {
+  const quiet = await startAnalyzer({ packDir, transport: "in-process", config: { all: "disabled" } });
+  expect(await quiet.analyze(records)).toEqual([]);
+  const again = await startAnalyzer({ packDir, transport: "in-process" });
+  const names = new Set((await again.analyze(records)).map((v) => v.policyName));
+  expect(names).toContain("aws-ebs-volume-encrypted");
+  expect(names).toContain("aws-sg-no-public-admin-ingress");
+});
+
+test("a second, different pack in the same process is refused, not served", async () => {
+  const other = path.join(__dirname, "../fixtures/another-pack");
+  await expect(startAnalyzer({ packDir: other, transport: "in-process" })).rejects.toThrow(
+    /already loaded in this process .*policies\); one pack per process/,
+  );
 });
