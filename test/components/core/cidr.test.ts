@@ -294,3 +294,26 @@ describe("CIDR classes", () => {
     expect(parseCidr("10.0.0.0")).toBeUndefined();
   });
 });
+
+describe("parseCidr remembers what it parsed", () => {
+  test("the same text gives the same frozen result, so a caller cannot change another's", () => {
+    const a = parseCidr("10.40.0.0/16");
+    expect(parseCidr("10.40.0.0/16")).toBe(a);
+    expect(Object.isFrozen(a)).toBe(true);
+    expect(a).toMatchObject({ version: 4, mask: 16, aligned: true });
+  });
+
+  test("text that is not a CIDR stays undefined when asked again", () => {
+    expect(parseCidr("10.40.0.0/33")).toBeUndefined();
+    expect(parseCidr("10.40.0.0/33")).toBeUndefined();
+  });
+
+  test("past the bound (4,096 texts) it still parses correctly", () => {
+    for (let i = 0; i < 5000; i++) {
+      const text = `10.${(i >> 8) & 255}.${i & 255}.0/24`;
+      expect(parseCidr(text)?.start).toBe(
+        BigInt(10 * 2 ** 24 + ((i >> 8) & 255) * 2 ** 16 + (i & 255) * 2 ** 8),
+      );
+    }
+  });
+});
