@@ -42,5 +42,10 @@ module.exports = {
   // but the main process only schedules. Measured on 2 cores: 118 s -> 67 s.
   maxWorkers: "100%",
   // Examples import the library as an app team does (`from "paved"`).
-  moduleNameMapper: { "^paved$": "<rootDir>/components/index.ts" },
+  moduleNameMapper: {
+    "^paved$": "<rootDir>/components/index.ts",
+    // The SDK's closure serialization (and the TypeScript compiler, npm's arborist and sigstore
+    // behind it) loads on first use, not in every test file (see the file).
+    "^\\./closure/(serializeClosure|codePaths)$": "<rootDir>/test/setup/sdk-closure.js",
+  },
 };
