@@ -2,12 +2,12 @@
  * Every example, and the root platform program in each of its stacks:
  *
  * 1. runs under the mock engine exactly as `paved check` runs it (the CLI's
- *    loadProject + runProgram, in a child process per program), and its sorted
+ *    loadProject + runProgram: the program in a child process of its own), and its sorted
  *    URN list matches the snapshot. A changed URN means a resource would be
  *    replaced (or deleted) in every stack built from the program: update the
  *    snapshot only when that is intended, and say so in a changeset
  *    (docs/versioning.md);
- * 2. passes `paved check` (the real CLI, bin/paved.js) with no mandatory
+ * 2. passes `paved check` (the CLI, driven in-process: test/cli/run-cli.ts) with no mandatory
  *    violation, except `blocked`, which must be blocked by the policies its
  *    README promises, each on the resource that makes the mistake.
  *
@@ -18,7 +18,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parse as parseYaml } from "yaml";
-import { CliResult, runNode } from "./cli/run-cli";
+import { runProgram } from "../cli/engine/run";
+import { loadProject } from "../cli/project";
+import { CliResult, paved } from "./cli/run-cli";
 
 const ROOT = path.resolve(__dirname, "..");
 const EXAMPLES = ["web-service", "shared-volume-cluster", "team-namespace", "blocked"] as const;
@@ -37,10 +39,6 @@ const PROGRAMS: readonly Program[] = [
 ];
 
 type Spawned = CliResult;
-
-function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Spawned> {
-  return runNode(args, { env });
-}
 
 /** Runs jobs two at a time (CI has two cores). */
 async function pool<T, R>(items: readonly T[], job: (t: T) => Promise<R>, width = 2): Promise<R[]> {
@@ -67,14 +65,19 @@ interface RecordedResource {
 const runs = new Map<string, { resources: RecordedResource[]; warnings: string[] }>();
 
 beforeAll(async () => {
-  const results = await pool(PROGRAMS, (p) =>
-    run(["-r", "sucrase/register/ts", "test/release/run-example.ts", p.dir, p.stack]),
-  );
-  PROGRAMS.forEach((p, i) => {
-    const r = results[i];
-    if (r.code !== 0) throw new Error(`${p.id} failed to run (exit ${r.code}): ${r.stderr}`);
-    runs.set(p.id, JSON.parse(r.stdout));
+  const results = await pool(PROGRAMS, async (p) => {
+    const run = await runProgram(loadProject(path.resolve(ROOT, p.dir), p.stack));
+    return {
+      warnings: run.warnings,
+      resources: run.resources.map((r) => ({
+        urn: r.urn,
+        type: r.type,
+        custom: r.custom,
+        parent: r.parent ?? "",
+      })),
+    };
   });
+  PROGRAMS.forEach((p, i) => runs.set(p.id, results[i]));
 }, 180_000);
 
 describe.each(PROGRAMS.map((p) => [p.id, p] as const))("%s under the mock engine", (id) => {
@@ -126,9 +129,8 @@ describe("paved check on every example and every stack of the platform program",
   const checks = new Map<string, Spawned>();
 
   beforeAll(async () => {
-    const env = { PAVED_FROM_SOURCE: "1" };
     const results = await pool(PROGRAMS, (p) =>
-      run([path.join("bin", "paved.js"), "check", p.dir, "--stack", p.stack, "--format", "json"], env),
+      paved(["check", p.dir, "--stack", p.stack, "--format", "json"]),
     );
     PROGRAMS.forEach((p, i) => checks.set(p.id, results[i]));
   }, 300_000);
