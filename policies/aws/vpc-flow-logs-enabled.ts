@@ -8,6 +8,7 @@ import { defineStackPolicy } from "../lib/define";
 import { awsFsbp, cisAws } from "../lib/frameworks";
 import { asString, peek } from "../lib/props";
 import type { Finding, StackResource } from "../lib/types";
+import { ofType } from "../lib/stack-index";
 
 export const VPC_TYPES = ["aws:ec2/vpc:Vpc", "aws:ec2/defaultVpc:DefaultVpc"];
 export const FLOW_LOG = "aws:ec2/flowLog:FlowLog";
@@ -36,10 +37,9 @@ export const vpcFlowLogsEnabled = defineStackPolicy({
   ],
   frameworks: [cisAws("3.7"), awsFsbp("EC2.6")],
   check(resources) {
-    const flowLogs = resources.filter((r) => r.type === FLOW_LOG);
+    const flowLogs = ofType(resources, FLOW_LOG);
     const findings: Finding[] = [];
-    for (const vpc of resources) {
-      if (!VPC_TYPES.includes(vpc.type)) continue;
+    for (const vpc of ofType(resources, ...VPC_TYPES)) {
       const coverage = flowLogs.map((f) => covers(f, vpc));
       if (coverage.includes("yes")) continue;
       if (coverage.includes("unknown")) {

@@ -9,6 +9,7 @@ import { defineStackPolicy } from "../lib/define";
 import { nist80053 } from "../lib/frameworks";
 import { asList, asRecord, asString, peek } from "../lib/props";
 import type { Finding, StackResource } from "../lib/types";
+import { ofType } from "../lib/stack-index";
 
 export const METRIC_ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
 
@@ -79,7 +80,7 @@ export const criticalResourcesAlarmed = defineStackPolicy<CriticalResourcesConfi
   },
   check(resources, ctx) {
     const critical = new Set(ctx.config.criticalTypes);
-    const alarms = resources.filter((r) => r.type === METRIC_ALARM);
+    const alarms = ofType(resources, METRIC_ALARM);
     const dependedOn = new Set(alarms.flatMap((a) => (a.dependencies ?? []).map((d) => d.urn)));
     const named = new Set(alarms.flatMap(dimensionValues));
     const findings: Finding[] = [];

@@ -19,6 +19,7 @@ import { cisKubernetes } from "../lib/frameworks";
 import type { Finding, StackResource } from "../lib/types";
 import { previewUnknown } from "../lib/unknown";
 import { WORKLOAD_TYPES } from "./pod-policy";
+import { ofType } from "../lib/stack-index";
 
 export const NAMESPACE_TYPE = "kubernetes:core/v1:Namespace";
 export const NETWORK_POLICY_TYPE = "kubernetes:networking.k8s.io/v1:NetworkPolicy";
@@ -39,8 +40,8 @@ const WORKLOAD_OBJECTS: ReadonlySet<string> = new Set(WORKLOAD_TYPES.filter((t) 
 
 /** A kubernetes provider in the stack with its own default namespace: unset namespaces are its, not "default". */
 function providerNamespaced(resources: readonly StackResource[]): boolean {
-  return resources.some(
-    (r) => r.type === "pulumi:providers:kubernetes" && get(r.props, "namespace") !== undefined,
+  return ofType(resources, "pulumi:providers:kubernetes").some(
+    (r) => get(r.props, "namespace") !== undefined,
   );
 }
 
@@ -70,8 +71,7 @@ function uncoveredWorkloads(
     else if (t === undefined && !unsetIsProvider) targets.add("default");
   }
   const byNamespace = new Map<string, StackResource[]>();
-  for (const w of resources) {
-    if (!WORKLOAD_OBJECTS.has(w.type)) continue;
+  for (const w of ofType(resources, ...WORKLOAD_OBJECTS)) {
     let ns = nameAt(w, "namespace");
     if (ns === undefined) {
       if (unsetIsProvider) continue; // the provider's namespace: not told apart here
@@ -129,10 +129,10 @@ export const k8sNamespaceNetworkPolicy = defineStackPolicy<{ externalNamespaces:
     },
   },
   check(resources, ctx): Finding[] {
-    const policies = resources.filter((r) => r.type === NETWORK_POLICY_TYPE);
+    const policies = ofType(resources, NETWORK_POLICY_TYPE);
     const findings: Finding[] = [];
     const undecided: string[] = [];
-    const namespaces = resources.filter((r) => r.type === NAMESPACE_TYPE);
+    const namespaces = ofType(resources, NAMESPACE_TYPE);
     const nsUrns = new Set(namespaces.map((n) => n.urn));
     for (const ns of namespaces) {
       const name = nameAt(ns, "name");

@@ -12,6 +12,7 @@ import { awsFsbp } from "../../lib/frameworks";
 import { asList, asRecord, asString, isTrue, peek } from "../../lib/props";
 import type { Finding, StackResource } from "../../lib/types";
 import { ECR_REPOSITORY } from "./ecr-tag-immutable";
+import { ofType } from "../../lib/stack-index";
 
 export const ECR_REGISTRY_SCANNING = "aws:ecr/registryScanningConfiguration:RegistryScanningConfiguration";
 
@@ -58,12 +59,11 @@ export const ecrScanOnPush = defineStackPolicy({
   ],
   frameworks: [awsFsbp("ECR.1")],
   check(resources) {
-    const registry = resources.filter((r) => r.type === ECR_REGISTRY_SCANNING).map((c) => scanningFilters(c));
+    const registry = ofType(resources, ECR_REGISTRY_SCANNING).map((c) => scanningFilters(c));
     const knownFilters = registry.flatMap((f) => f ?? []);
     const registryUnknown = registry.some((f) => f === undefined);
     const findings: Finding[] = [];
-    for (const repo of resources) {
-      if (repo.type !== ECR_REPOSITORY) continue;
+    for (const repo of ofType(resources, ECR_REPOSITORY)) {
       const scanOnPush = peek(() => {
         const v = asRecord(asList(repo.props.imageScanningConfiguration)[0])?.scanOnPush;
         return { set: v !== undefined, on: isTrue(v) };

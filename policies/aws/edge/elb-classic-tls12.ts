@@ -18,6 +18,7 @@ import type { Finding, StackResource } from "../../lib/types";
 import { type Match, namesOf, refersTo } from "../s3/refs";
 import { CLASSIC_ELB } from "./elb-classic-listener-encrypted";
 import { DEFAULT_ELB_POLICY, elbPolicyFloor, isTls12OrLater } from "./tls";
+import { ofType } from "../../lib/stack-index";
 
 export const ELB_LB_POLICY = "aws:elb/loadBalancerPolicy:LoadBalancerPolicy";
 export const ELB_LISTENER_POLICY = "aws:elb/listenerPolicy:ListenerPolicy";
@@ -93,12 +94,11 @@ export const elbClassicTls12 = defineStackPolicy({
   ],
   frameworks: [awsFsbp("ELB.8"), nist80053("SC-8")],
   check(resources) {
-    const listenerPolicies = resources.filter((r) => r.type === ELB_LISTENER_POLICY);
-    const lbPolicies = resources.filter((r) => r.type === ELB_LB_POLICY);
-    const negotiation = resources.filter((r) => r.type === ELB_SSL_NEGOTIATION_POLICY);
+    const listenerPolicies = ofType(resources, ELB_LISTENER_POLICY);
+    const lbPolicies = ofType(resources, ELB_LB_POLICY);
+    const negotiation = ofType(resources, ELB_SSL_NEGOTIATION_POLICY);
     const out: Finding[] = [];
-    for (const elb of resources) {
-      if (elb.type !== CLASSIC_ELB) continue;
+    for (const elb of ofType(resources, CLASSIC_ELB)) {
       const listeners = peek(() => asList(elb.props.listeners));
       if (listeners === undefined) {
         out.push({

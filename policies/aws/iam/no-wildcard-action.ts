@@ -36,6 +36,7 @@ import {
   ROLE_TYPE,
   unknownStatementNote,
 } from "./documents";
+import { ofType } from "../../lib/stack-index";
 
 const CODES = ["PAVED_IAM_ADMIN", "PAVED_IAM_WILDCARD_ACTION", "PAVED_IAM_TRUST_WILDCARD_ACTION"];
 const TYPES: readonly string[] = [...PERMISSION_POLICY_TYPES, ROLE_TYPE];
@@ -154,8 +155,7 @@ export const iamNoWildcardAction = defineStackPolicy({
   frameworks: [cisAws("1.16"), awsFsbp("IAM.1"), awsFsbp("IAM.21")],
   check(resources) {
     const out: Finding[] = [];
-    for (const r of resources) {
-      if (!TYPES.includes(r.type)) continue;
+    for (const r of ofType(resources, ...TYPES)) {
       try {
         out.push(...findingsFor(r));
       } catch (e) {

@@ -14,6 +14,7 @@ import { awsFsbp, cisAws } from "../../lib/frameworks";
 import { asList, asString, peek } from "../../lib/props";
 import { SECURITY_GROUP_RULE, VPC_EGRESS_RULE, VPC_INGRESS_RULE } from "../../lib/sg-rules";
 import type { Finding, StackResource } from "../../lib/types";
+import { ofType } from "../../lib/stack-index";
 
 export const DEFAULT_SECURITY_GROUP = "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup";
 
@@ -47,7 +48,7 @@ export const defaultSgNoRules = defineStackPolicy({
   ],
   frameworks: [cisAws("5.4"), awsFsbp("EC2.2")],
   check(resources) {
-    const defaults = resources.filter((r) => r.type === DEFAULT_SECURITY_GROUP);
+    const defaults = ofType(resources, DEFAULT_SECURITY_GROUP);
     if (defaults.length === 0) return [];
     const findings: Finding[] = [];
     for (const g of defaults) {
@@ -71,8 +72,7 @@ export const defaultSgNoRules = defineStackPolicy({
         });
       }
     }
-    for (const r of resources) {
-      if (!RULE_RESOURCES.includes(r.type)) continue;
+    for (const r of ofType(resources, ...RULE_RESOURCES)) {
       const g = attachedDefault(r, defaults);
       if (g === undefined) continue;
       findings.push({

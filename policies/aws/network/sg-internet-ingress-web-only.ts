@@ -45,6 +45,7 @@ import { SECURITY_GROUP, SECURITY_GROUP_RULE, SgRule, VPC_INGRESS_RULE, sgRules 
 import { classifyCidr } from "../../../components/core/cidr";
 import { type GenuineVerdict, genuinePavedParent } from "../../governance/approved-components";
 import type { Finding, StackResource } from "../../lib/types";
+import { ofType } from "../../lib/stack-index";
 
 export interface InternetIngressConfig {
   /** TCP/UDP ports a declared internet-facing group may open to the internet. */
@@ -147,10 +148,9 @@ export const sgInternetIngressWebOnly = defineStackPolicy<InternetIngressConfig>
           widePrefixIpv6: DEFAULT_WIDE_PREFIX_IPV6,
         }) !== "any",
     );
-    const groups = resources.filter((r) => r.type === SECURITY_GROUP);
+    const groups = ofType(resources, SECURITY_GROUP);
     const findings: Finding[] = [];
-    for (const r of resources) {
-      if (!TYPES.includes(r.type)) continue;
+    for (const r of ofType(resources, ...TYPES)) {
       const rules = peek(() => sgRules(r.type, r.props));
       if (rules === undefined) {
         findings.push({

@@ -15,6 +15,7 @@ import { awsFsbp } from "../../lib/frameworks";
 import { asString, peek } from "../../lib/props";
 import type { Finding, StackResource } from "../../lib/types";
 import { RDS_CLUSTER, RDS_CLUSTER_INSTANCE } from "./types";
+import { ofType } from "../../lib/stack-index";
 
 type Membership = "yes" | "no" | "unknown";
 
@@ -56,10 +57,9 @@ export const rdsClusterMultiAz = defineStackPolicy({
   ],
   frameworks: [awsFsbp("RDS.15")],
   check(resources) {
-    const instances = resources.filter((r) => r.type === RDS_CLUSTER_INSTANCE);
+    const instances = ofType(resources, RDS_CLUSTER_INSTANCE);
     const findings: Finding[] = [];
-    for (const cluster of resources) {
-      if (cluster.type !== RDS_CLUSTER) continue;
+    for (const cluster of ofType(resources, RDS_CLUSTER)) {
       const byConstruction = multiAzByConstruction(cluster);
       if (byConstruction === true) continue;
       const members = instances.filter((i) => memberOf(i, cluster) === "yes");

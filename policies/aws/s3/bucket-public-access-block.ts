@@ -14,6 +14,7 @@ import type { Finding, StackResource } from "../../lib/types";
 import { PAB_SWITCHES } from "../s3-public-access-blocked";
 import { namesOf, refersTo } from "./refs";
 import { ACCOUNT_PAB, BUCKET_PAB, BUCKET_TYPES } from "./types";
+import { ofType } from "../../lib/stack-index";
 
 /** The switches a block leaves off (`undefined` when one is unknown). */
 function switchesOff(block: StackResource): string[] | undefined {
@@ -41,12 +42,12 @@ export const s3BucketPublicAccessBlock = defineStackPolicy({
   frameworks: [awsFsbp("S3.8"), awsFsbp("S3.1"), cisAws("2.1.4")],
   check(resources) {
     const out: Finding[] = [];
-    const buckets = resources.filter((r) => BUCKET_TYPES.includes(r.type));
+    const buckets = ofType(resources, ...BUCKET_TYPES);
     if (buckets.length === 0) return out;
-    const accounts = resources.filter((r) => r.type === ACCOUNT_PAB).map(switchesOff);
+    const accounts = ofType(resources, ACCOUNT_PAB).map(switchesOff);
     if (accounts.some((off) => off !== undefined && off.length === 0)) return out;
     const accountUnknown = accounts.includes(undefined);
-    const blocks = resources.filter((r) => r.type === BUCKET_PAB);
+    const blocks = ofType(resources, BUCKET_PAB);
     const candidates = blockIndex(blocks);
     for (const bucket of buckets) {
       const names = namesOf(bucket, "bucket", "bucketPrefix");

@@ -14,6 +14,7 @@ import { rawProps } from "../../lib/sdk";
 import type { Finding, StackResource } from "../../lib/types";
 import { namesOf, refersTo } from "./refs";
 import { BUCKET_POLICY, BUCKET_TYPES, isAbsent } from "./types";
+import { ofType } from "../../lib/stack-index";
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -76,9 +77,8 @@ export const s3TlsOnly = defineStackPolicy({
   frameworks: [awsFsbp("S3.5"), cisAws("2.1.1")],
   check(resources) {
     const out: Finding[] = [];
-    const policies = resources.filter((r) => r.type === BUCKET_POLICY);
-    for (const bucket of resources) {
-      if (!BUCKET_TYPES.includes(bucket.type)) continue;
+    const policies = ofType(resources, BUCKET_POLICY);
+    for (const bucket of ofType(resources, ...BUCKET_TYPES)) {
       const names = namesOf(bucket, "bucket", "bucketPrefix");
       const verdicts: ("yes" | "no" | "unknown")[] = [];
       const inline = docOf(bucket);

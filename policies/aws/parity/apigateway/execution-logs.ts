@@ -9,6 +9,7 @@ import { awsFsbp, nist80053 } from "../../../lib/frameworks";
 import { type Match } from "../../../lib/parity";
 import { asRecord, asString, peek } from "../../../lib/props";
 import type { Finding, StackResource } from "../../../lib/types";
+import { ofType } from "../../../lib/stack-index";
 
 const STAGE = "aws:apigateway/stage:Stage";
 const SETTINGS = "aws:apigateway/methodSettings:MethodSettings";
@@ -47,9 +48,8 @@ export const apigatewayExecutionLogs = defineStackPolicy({
   frameworks: [awsFsbp("APIGateway.1"), nist80053("AU-12")],
   check(resources) {
     const out: Finding[] = [];
-    const settings = resources.filter((r) => r.type === SETTINGS);
-    for (const stage of resources) {
-      if (stage.type !== STAGE) continue;
+    const settings = ofType(resources, SETTINGS);
+    for (const stage of ofType(resources, STAGE)) {
       const verdicts = settings.map((ms) => {
         const f = forStage(ms, stage);
         if (f === "no") return "no";

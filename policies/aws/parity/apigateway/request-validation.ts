@@ -9,6 +9,7 @@ import { defineStackPolicy } from "../../../lib/define";
 import { isTrue } from "../../../lib/props";
 import { type Match, readInput, refersTo } from "../../../lib/parity";
 import type { Finding } from "../../../lib/types";
+import { ofType } from "../../../lib/stack-index";
 
 const API = "aws:apigateway/restApi:RestApi";
 const VALIDATOR = "aws:apigateway/requestValidator:RequestValidator";
@@ -37,8 +38,7 @@ export const apigatewayRequestValidation = defineStackPolicy({
         r.type === VALIDATOR &&
         (validates("validateRequestBody", r) || validates("validateRequestParameters", r)),
     );
-    for (const api of resources) {
-      if (api.type !== API) continue;
+    for (const api of ofType(resources, API)) {
       const body = readInput(() => api.props.body);
       if (
         !body.unknown &&

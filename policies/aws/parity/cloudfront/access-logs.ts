@@ -9,6 +9,7 @@ import { nist80053 } from "../../../lib/frameworks";
 import { isUnset, readInput, refersTo } from "../../../lib/parity";
 import { asRecord } from "../../../lib/props";
 import type { Finding } from "../../../lib/types";
+import { ofType } from "../../../lib/stack-index";
 
 const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
 const SOURCE = "aws:cloudwatch/logDeliverySource:LogDeliverySource";
@@ -29,9 +30,8 @@ export const cloudfrontAccessLogs = defineStackPolicy({
   frameworks: [nist80053("AU-12")],
   check(resources) {
     const out: Finding[] = [];
-    const sources = resources.filter((r) => r.type === SOURCE);
-    for (const d of resources) {
-      if (d.type !== DISTRIBUTION) continue;
+    const sources = ofType(resources, SOURCE);
+    for (const d of ofType(resources, DISTRIBUTION)) {
       const { value: bucket, unknown: bucketUnknown } = readInput(
         () => asRecord(d.props.loggingConfig)?.bucket,
       );

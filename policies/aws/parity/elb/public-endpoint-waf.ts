@@ -10,6 +10,7 @@ import { nist80053 } from "../../../lib/frameworks";
 import { readInput, refersTo } from "../../../lib/parity";
 import { asString, isTrue } from "../../../lib/props";
 import type { Finding, StackResource } from "../../../lib/types";
+import { ofType } from "../../../lib/stack-index";
 
 const LBS = ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"];
 const REST_STAGE = "aws:apigateway/stage:Stage";
@@ -43,8 +44,8 @@ export const publicEndpointWaf = defineStackPolicy({
   frameworks: [nist80053("SC-7")],
   check(resources) {
     const out: Finding[] = [];
-    const associations = resources.filter((r) => r.type === ASSOCIATION);
-    for (const r of resources) {
+    const associations = ofType(resources, ASSOCIATION);
+    for (const r of ofType(resources, REST_STAGE, ...LBS)) {
       const exposure = isPublicEndpoint(r);
       if (exposure === "no") continue;
       const matches = associations.map((a) => refersTo(a, "resourceArn", r));

@@ -8,6 +8,7 @@ import { defineStackPolicy } from "../../../lib/define";
 import { type Match, isUnset, parseJson, readInput, refersTo } from "../../../lib/parity";
 import { asRecord, asString, peek } from "../../../lib/props";
 import type { Finding, StackResource } from "../../../lib/types";
+import { ofType } from "../../../lib/stack-index";
 
 const QUEUE = "aws:sqs/queue:Queue";
 const REDRIVE = "aws:sqs/redrivePolicy:RedrivePolicy";
@@ -42,8 +43,8 @@ export const sqsDeadLetterQueue = defineStackPolicy({
   frameworks: [],
   check(resources) {
     const out: Finding[] = [];
-    const queues = resources.filter((r) => r.type === QUEUE);
-    const redrives = resources.filter((r) => r.type === REDRIVE);
+    const queues = ofType(resources, QUEUE);
+    const redrives = ofType(resources, REDRIVE);
     for (const q of queues) {
       const own = readInput(() => q.props.redrivePolicy);
       const allow = readInput(() => q.props.redriveAllowPolicy);

@@ -11,6 +11,7 @@ import { type Match, isUnset, parseJson, refersTo } from "../../../lib/parity";
 import { asList, asRecord, asString, asStrings, peek } from "../../../lib/props";
 import { rawProps } from "../../../lib/sdk";
 import type { Finding, StackResource } from "../../../lib/types";
+import { ofType } from "../../../lib/stack-index";
 
 const TOPIC = "aws:sns/topic:Topic";
 const QUEUE = "aws:sqs/queue:Queue";
@@ -82,10 +83,9 @@ export const messagingTlsOnly = defineStackPolicy({
   frameworks: [nist80053("SC-8")],
   check(resources) {
     const out: Finding[] = [];
-    const topicPolicies = resources.filter((r) => r.type === TOPIC_POLICY);
-    const queuePolicies = resources.filter((r) => r.type === QUEUE_POLICY);
-    for (const r of resources) {
-      if (r.type !== TOPIC && r.type !== QUEUE) continue;
+    const topicPolicies = ofType(resources, TOPIC_POLICY);
+    const queuePolicies = ofType(resources, QUEUE_POLICY);
+    for (const r of ofType(resources, TOPIC, QUEUE)) {
       const v = r.type === TOPIC ? verdict(r, topicPolicies, "arn") : verdict(r, queuePolicies, "queueUrl");
       if (v === "yes") continue;
       const what = r.type === TOPIC ? `topic "${r.name}"` : `queue "${r.name}"`;

@@ -8,6 +8,7 @@ import { defineStackPolicy } from "../../../lib/define";
 import { refersTo } from "../../../lib/parity";
 import { asString, peek } from "../../../lib/props";
 import type { Finding, StackResource } from "../../../lib/types";
+import { ofType } from "../../../lib/stack-index";
 
 const CLUSTER = "aws:neptune/cluster:Cluster";
 const INSTANCE = "aws:neptune/clusterInstance:ClusterInstance";
@@ -33,9 +34,8 @@ export const neptuneClusterMultiAz = defineStackPolicy({
   frameworks: [],
   check(resources) {
     const out: Finding[] = [];
-    const instances = resources.filter((r) => r.type === INSTANCE);
-    for (const c of resources) {
-      if (c.type !== CLUSTER) continue;
+    const instances = ofType(resources, INSTANCE);
+    for (const c of ofType(resources, CLUSTER)) {
       const refs = instances.map((i) => clusterRef(i, c));
       const yes = refs.filter((m) => m === "yes").length;
       if (yes >= 2) continue;

@@ -10,6 +10,7 @@ import { refersTo } from "../../../lib/parity";
 import { asString, peek } from "../../../lib/props";
 import type { Finding } from "../../../lib/types";
 import { CLUSTER, groupOf, parameterValue } from "./parameters";
+import { ofType } from "../../../lib/stack-index";
 
 const LOGGING = "aws:redshift/logging:Logging";
 
@@ -28,9 +29,8 @@ export const redshiftAuditLogging = defineStackPolicy({
   frameworks: [awsFsbp("Redshift.4"), nist80053("AU-12")],
   check(resources) {
     const out: Finding[] = [];
-    const loggings = resources.filter((r) => r.type === LOGGING);
-    for (const c of resources) {
-      if (c.type !== CLUSTER) continue;
+    const loggings = ofType(resources, LOGGING);
+    for (const c of ofType(resources, CLUSTER)) {
       const id = peek(() => asString(c.props.clusterIdentifier));
       const named = id ? { ...c, props: { ...c.props, id } } : c;
       const refs = loggings.map((l) => refersTo(l, "clusterIdentifier", named));

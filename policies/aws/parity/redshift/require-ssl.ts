@@ -6,6 +6,7 @@ import { defineStackPolicy } from "../../../lib/define";
 import { awsFsbp, nist80053 } from "../../../lib/frameworks";
 import type { Finding } from "../../../lib/types";
 import { CLUSTER, groupOf, parameterValue } from "./parameters";
+import { ofType } from "../../../lib/stack-index";
 
 export const redshiftRequireSsl = defineStackPolicy({
   name: "aws-redshift-require-ssl",
@@ -20,8 +21,7 @@ export const redshiftRequireSsl = defineStackPolicy({
   frameworks: [awsFsbp("Redshift.2"), nist80053("SC-8")],
   check(resources) {
     const out: Finding[] = [];
-    for (const c of resources) {
-      if (c.type !== CLUSTER) continue;
+    for (const c of ofType(resources, CLUSTER)) {
       const g = groupOf(c, resources);
       if (g === "external") {
         out.push({

@@ -10,6 +10,7 @@ import { isUnset, readInput, refersTo } from "../../../lib/parity";
 import { asRecord } from "../../../lib/props";
 import type { Finding } from "../../../lib/types";
 import { BUCKET_TYPES } from "../../s3/types";
+import { ofType } from "../../../lib/stack-index";
 
 const LOGGING = ["aws:s3/bucketLogging:BucketLogging", "aws:s3/bucketLoggingV2:BucketLoggingV2"];
 
@@ -29,8 +30,8 @@ export const s3AccessLogs = defineStackPolicy({
   frameworks: [awsFsbp("S3.9"), nist80053("AU-12")],
   check(resources) {
     const out: Finding[] = [];
-    const loggings = resources.filter((r) => LOGGING.includes(r.type));
-    const buckets = resources.filter((r) => BUCKET_TYPES.includes(r.type));
+    const loggings = ofType(resources, ...LOGGING);
+    const buckets = ofType(resources, ...BUCKET_TYPES);
     // Buckets whose inline logging names a target, read once (not once per bucket: a stack of
     // a thousand buckets made this quadratic).
     const inlineTargets = buckets.flatMap((o) => {

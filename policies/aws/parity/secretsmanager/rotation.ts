@@ -10,6 +10,7 @@ import { awsFsbp, nist80053 } from "../../../lib/frameworks";
 import { isFalse, refersTo } from "../../../lib/parity";
 import { peek } from "../../../lib/props";
 import type { Finding } from "../../../lib/types";
+import { ofType } from "../../../lib/stack-index";
 
 const SECRET = "aws:secretsmanager/secret:Secret";
 const ROTATION = "aws:secretsmanager/secretRotation:SecretRotation";
@@ -33,8 +34,7 @@ export const secretRotation = defineStackPolicy({
     const rotations = resources.filter(
       (r) => r.type === ROTATION && !isFalse(peek(() => r.props.rotationEnabled)),
     );
-    for (const s of resources) {
-      if (s.type !== SECRET) continue;
+    for (const s of ofType(resources, SECRET)) {
       const matches = rotations.map((rot) => refersTo(rot, "secretId", s));
       if (matches.includes("yes")) continue;
       if (matches.includes("unknown")) {
