@@ -17,14 +17,41 @@ import { ROLE_TYPE, documentsOf } from "./documents";
 const PIN_FIX =
   "name the trusted account, role or service, or pin it with a StringEquals condition on aws:PrincipalOrgID, aws:PrincipalAccount or aws:SourceAccount with concrete values";
 
+type TrustVerdict = {
+  readonly findings: readonly Finding[];
+  readonly unknown: boolean;
+  readonly partial: readonly string[];
+};
+
+/**
+ * Verdicts by path and document text: a stack's roles repeat a few trust
+ * documents (every role of a service trusts the same principal), and judging
+ * one parses its JSON. Bounded: cleared when full. Frozen, as they are shared.
+ */
+const verdicts = new Map<string, TrustVerdict>();
+
 /**
  * The findings for one trust document at `path`; `unknown` when the document is
  * not known, `partial` the statements that cannot be judged yet (the others are).
  */
-function trustFindings(
-  path: string,
-  doc: unknown,
-): { findings: Finding[]; unknown: boolean; partial: string[] } {
+function trustFindings(path: string, doc: unknown): TrustVerdict {
+  if (typeof doc !== "string") return judge(path, doc);
+  const key = `${path}\0${doc}`;
+  let v = verdicts.get(key);
+  if (v === undefined) {
+    if (verdicts.size >= 4096) verdicts.clear();
+    const j = judge(path, doc);
+    v = Object.freeze({
+      ...j,
+      findings: Object.freeze(j.findings.map((f) => Object.freeze(f))),
+      partial: Object.freeze(j.partial),
+    });
+    verdicts.set(key, v);
+  }
+  return v;
+}
+
+function judge(path: string, doc: unknown): { findings: Finding[]; unknown: boolean; partial: string[] } {
   const raw = rawStatements(doc);
   const partial: string[] = [];
   const findings: Finding[] = [];

@@ -160,3 +160,15 @@ describe("one statement unknown during preview", () => {
     ).toEqual([["advisory", true]]);
   });
 });
+
+describe("a trust document several roles share (judged once, remembered by its text)", () => {
+  const open = JSON.stringify(trust("*"));
+
+  test("each role gets its own finding, under its own URN", async () => {
+    const a = await runPolicy(iamNoPublicTrust, { ...role(open), name: "first" });
+    const b = await runPolicy(iamNoPublicTrust, { ...role(open), name: "second" });
+    expect(a.map((v) => v.urn)).toEqual([expect.stringMatching(/::first$/)]);
+    expect(b.map((v) => v.urn)).toEqual([expect.stringMatching(/::second$/)]);
+    expect(b[0].message).toBe(a[0].message);
+  });
+});
