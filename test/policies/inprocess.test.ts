@@ -5,6 +5,7 @@
  */
 import * as path from "path";
 import { Analyzer, startAnalyzer } from "../../cli/engine/analyzer";
+import { loadPackInProcess } from "../../cli/engine/analyzer-inprocess";
 import { fromAnalyzeResponse, toAnalyzeRequest, Violation } from "../../cli/engine/analyzer-proto";
 import { packArgs } from "../../policies/pack";
 import { recordOf, unknown, urnOf } from "./harness";
@@ -95,6 +96,14 @@ test("the same pack asked for again is the loaded one, configured afresh: no lev
   const names = new Set((await again.analyze(records)).map((v) => v.policyName));
   expect(names).toContain("aws-ebs-volume-encrypted");
   expect(names).toContain("aws-sg-no-public-admin-ingress");
+});
+
+test("the loaded pack's info is built once: asked again, the same answer", async () => {
+  const t = loadPackInProcess(packDir);
+  const first = await t.getAnalyzerInfo();
+  expect(first.getName()).toBe("paved");
+  expect(first.getPoliciesList().length).toBeGreaterThan(100);
+  expect(await loadPackInProcess(packDir).getAnalyzerInfo()).toBe(first);
 });
 
 test("a second, different pack in the same process is refused, not served", async () => {
