@@ -1,8 +1,9 @@
 /**
  * Makes the next `new PolicyPack(...)` in this process serve Analyze and
  * AnalyzeStack with paved's one-pass handlers (`analyze.ts`) instead of the
- * SDK's per-policy loops. GetAnalyzerInfo, Configure (observed, to read the
- * same config), Remediate and the rest stay the SDK's as served.
+ * SDK's per-policy loops, and GetAnalyzerInfo with the SDK's answer held more
+ * cheaply (`analyzer-info.ts`). Configure (observed, to read the same config),
+ * Remediate and the rest stay the SDK's as served.
  *
  * How: the SDK's `serve` (the pinned @pulumi/policy's `server.js`, read at
  * call time by `PolicyPack`) is wrapped; while it runs, the service table it
@@ -14,6 +15,7 @@
 import type { PolicyPackArgs } from "@pulumi/policy";
 import type { EnforcementLevel } from "./types";
 import { withPavedAnalyze } from "./analyze";
+import { getAnalyzerInfoRpc } from "./analyzer-info";
 
 type Serve = (
   name: string,
@@ -40,7 +42,10 @@ export function installPavedHandlers(): boolean {
     proto.addService = function (service, impl) {
       proto.addService = addService;
       const pack = { name, version, level };
-      return addService.call(this, service, withPavedAnalyze(pack, args?.policies ?? [], impl));
+      const served = withPavedAnalyze(pack, args?.policies ?? [], impl);
+      // The SDK's answer but for how config schemas are held (built only for the wire): analyzer-info.ts.
+      served.getAnalyzerInfo = getAnalyzerInfoRpc(name, version, level, args ?? {}, rest[0]);
+      return addService.call(this, service, served);
     };
     try {
       return serve.call(this, name, version, level, args, ...rest);
