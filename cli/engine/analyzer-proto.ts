@@ -7,6 +7,7 @@
  */
 import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { LazyStructBase } from "../../policies/lib/lazy-struct";
 
 /** A resource to analyze; the fields `RecordedResource` (mocks.ts) carries that the analyzer reads. */
 export interface AnalyzerResourceRecord {
@@ -93,43 +94,21 @@ export function toStruct(inputs: Record<string, unknown>): Struct {
  * and their garbage most of the GC time. A class, so the thousands a large
  * stack keeps alive between Analyze and AnalyzeStack carry no closures.
  */
-export class LazyStruct extends Struct {
-  private built: Struct | undefined;
+export class LazyStruct extends LazyStructBase {
   private js: ReturnType<Struct["toJavaScript"]> | undefined;
 
   constructor(private readonly inputs: Record<string, unknown>) {
     super();
   }
 
-  private full(): Struct {
-    return (this.built ??= toStruct(this.inputs));
+  protected build(): Struct {
+    return toStruct(this.inputs);
   }
 
   override toJavaScript(): ReturnType<Struct["toJavaScript"]> {
     return (this.js ??= (
       holdsUndefined(this.inputs) ? stripUndefined(this.inputs) : this.inputs
     ) as ReturnType<Struct["toJavaScript"]>);
-  }
-
-  override getFieldsMap(...a: Parameters<Struct["getFieldsMap"]>) {
-    return this.full().getFieldsMap(...a);
-  }
-  override clearFieldsMap() {
-    this.full().clearFieldsMap();
-    return this;
-  }
-  override serializeBinary() {
-    return this.full().serializeBinary();
-  }
-  override toObject(...a: Parameters<Struct["toObject"]>) {
-    return this.full().toObject(...a);
-  }
-  override cloneMessage(): this {
-    // A built Struct with the same fields: what the caller can use in place of this one.
-    return this.full().cloneMessage() as this;
-  }
-  override toArray() {
-    return this.full().toArray();
   }
 }
 

@@ -14,6 +14,7 @@
 import type * as policy from "@pulumi/policy";
 import type * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { LazyStructBase } from "./lazy-struct";
 
 /* eslint-disable @typescript-eslint/no-require-imports -- internal modules of the pinned SDK, untyped */
 const protoutil = require("@pulumi/policy/protoutil") as {
@@ -32,34 +33,17 @@ const analyzerproto = require("@pulumi/pulumi/proto/analyzer_pb") as typeof anal
 type JavaScript = ReturnType<Struct["toJavaScript"]>;
 
 /** A config schema's properties as a Struct built on first protobuf read; `toJavaScript()` is the schema. */
-export class SchemaStruct extends Struct {
-  private built: Struct | undefined;
-
+export class SchemaStruct extends LazyStructBase {
   constructor(private readonly properties: JavaScript) {
     super();
   }
 
-  private full(): Struct {
-    return (this.built ??= Struct.fromJavaScript(this.properties));
+  protected build(): Struct {
+    return Struct.fromJavaScript(this.properties);
   }
 
   override toJavaScript(): JavaScript {
     return this.properties;
-  }
-  override getFieldsMap(...a: Parameters<Struct["getFieldsMap"]>) {
-    return this.full().getFieldsMap(...a);
-  }
-  override serializeBinary() {
-    return this.full().serializeBinary();
-  }
-  override toObject(...a: Parameters<Struct["toObject"]>) {
-    return this.full().toObject(...a);
-  }
-  override cloneMessage(): this {
-    return this.full().cloneMessage() as this;
-  }
-  override toArray() {
-    return this.full().toArray();
   }
 }
 
