@@ -84,8 +84,8 @@ export const criticalResourcesAlarmed = defineStackPolicy<CriticalResourcesConfi
     const dependedOn = new Set(alarms.flatMap((a) => (a.dependencies ?? []).map((d) => d.urn)));
     const named = new Set(alarms.flatMap(dimensionValues));
     const findings: Finding[] = [];
-    for (const r of resources) {
-      if (!critical.has(r.type) || dependedOn.has(r.urn)) continue;
+    for (const r of ofType(resources, ...critical)) {
+      if (dependedOn.has(r.urn)) continue;
       if (named.size > 0 && isNamed(r, named)) continue;
       findings.push({
         urn: r.urn,

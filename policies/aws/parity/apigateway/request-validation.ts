@@ -33,10 +33,8 @@ export const apigatewayRequestValidation = defineStackPolicy({
       const x = readInput(() => r.props[k]);
       return x.unknown || isTrue(x.value);
     };
-    const validators = resources.filter(
-      (r) =>
-        r.type === VALIDATOR &&
-        (validates("validateRequestBody", r) || validates("validateRequestParameters", r)),
+    const validators = ofType(resources, VALIDATOR).filter(
+      (r) => validates("validateRequestBody", r) || validates("validateRequestParameters", r),
     );
     for (const api of ofType(resources, API)) {
       const body = readInput(() => api.props.body);

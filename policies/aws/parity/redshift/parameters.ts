@@ -7,6 +7,7 @@
 import { refersTo } from "../../../lib/parity";
 import { asList, asRecord, asString, peek } from "../../../lib/props";
 import type { StackResource } from "../../../lib/types";
+import { ofType } from "../../../lib/stack-index";
 
 export const CLUSTER = "aws:redshift/cluster:Cluster";
 export const PARAMETER_GROUP = "aws:redshift/parameterGroup:ParameterGroup";
@@ -17,7 +18,7 @@ export function groupOf(
   all: readonly StackResource[],
 ): StackResource | "default" | "unknown" | "external" {
   const name = peek(() => asString(cluster.props.clusterParameterGroupName) ?? "");
-  const groups = all.filter((r) => r.type === PARAMETER_GROUP);
+  const groups = ofType(all, PARAMETER_GROUP);
   const dep = groups.find((g) => (cluster.dependencies ?? []).some((d) => d.urn === g.urn));
   if (dep) return dep;
   if (name === undefined) return "unknown";
