@@ -86,9 +86,7 @@ async function runInProcess(args: readonly string[], env: NodeJS.ProcessEnv): Pr
   };
   const restore = [capture(process.stdout, "stdout"), capture(process.stderr, "stderr")];
   try {
-    process.env.NO_COLOR = "1";
-    delete process.env.FORCE_COLOR;
-    for (const [k, v] of Object.entries(env)) {
+    for (const [k, v] of Object.entries(cliEnv(env))) {
       if (v === undefined) delete process.env[k];
       else process.env[k] = v;
     }
@@ -101,6 +99,11 @@ async function runInProcess(args: readonly string[], env: NodeJS.ProcessEnv): Pr
   }
 }
 
+/** The environment the CLI runs with, spawned or in-process: this one, without colour, plus `env`. */
+function cliEnv(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined, ...env };
+}
+
 /** Runs `node <args>` from the repository root, without colour; `input` is written to stdin. */
 export function runNode(
   args: readonly string[],
@@ -109,7 +112,7 @@ export function runNode(
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, {
       cwd: ROOT,
-      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined, ...opts.env },
+      env: cliEnv(opts.env),
       stdio: ["pipe", "pipe", "pipe"],
     });
     let stdout = "";
