@@ -13,20 +13,28 @@
  * of an object). `metadata.name` is never required (Pulumi auto-names).
  * int-or-string and Quantity accept both forms. `null` means unset.
  *
- * Validators are compiled with ajv lazily, per kind, on first use, and cached;
- * definitions shared by kinds (ObjectMeta, PodSpec) are compiled once.
- * Pure: no I/O beyond reading the bundled data file once.
+ * The validators are ajv's, precompiled from the bundle
+ * (`policies/kubernetes/schemas/api-validators.json`, written by
+ * `scripts/compile-k8s-validators.js`) and loaded on first use. When that
+ * file was made from another bundle or another ajv version than the one
+ * installed, or for a server-side-apply patch, ajv compiles them here instead,
+ * per kind on first use (policies/lib/k8s-api-schema-compile.ts): the same
+ * validators, slower to get.
+ * Pure: no I/O beyond reading the bundled data files once.
  */
-import Ajv, { type FormatDefinition, type ValidateFunction } from "ajv";
+import type { ValidateFunction } from "ajv";
 import { gunzipSync } from "zlib";
 import { isUnknownValue } from "../../components/kubernetes/workloads";
 import bundleFile from "../kubernetes/schemas/api-schemas.json";
+import validatorsFile from "../kubernetes/schemas/api-validators.json";
+import type * as compileModule from "./k8s-api-schema-compile";
 import { collapse, problemOf, type SchemaProblem } from "./k8s-api-schema-errors";
+import { FORMATS, regExp } from "./k8s-schema-formats";
 
 export { closest, fieldOf, type SchemaProblem } from "./k8s-api-schema-errors";
 
 /** An OpenAPI node as the reduced bundle holds it. */
-type Node = Record<string, unknown>;
+type Node = compileModule.Node;
 
 interface Bundle {
   readonly kubernetesVersion: string;
@@ -87,155 +95,62 @@ export function servedInstead(apiVersion: string, kind: string): string[] | unde
 }
 
 // ---------------------------------------------------------------------------
-// OpenAPI (reduced) to ajv JSON Schema.
+// Validators: precompiled, or compiled here.
 
-const ID = (name: string) => `k8s:${name}`;
+/** Validators by definition name. */
+export type ValidatorSet = compileModule.ValidatorSet;
 
-/** Converts one node; `partial` drops `required` (server-side-apply patches). */
-function convert(node: Node, partial: boolean): Node {
-  if (typeof node.$ref === "string") return { $ref: ID(node.$ref) };
-  const out: Node = {};
-  const preserve = node["x-kubernetes-preserve-unknown-fields"] === true;
-  for (const [k, v] of Object.entries(node)) {
-    switch (k) {
-      case "x-kubernetes-int-or-string":
-      case "x-kubernetes-preserve-unknown-fields":
-      case "x-kubernetes-embedded-resource":
-      case "nullable": // nulls are dropped before validation: the API server reads null as unset
-        break;
-      case "format":
-        if (v !== "int-or-string") out.format = v;
-        break;
-      case "required":
-        if (!partial) out.required = v;
-        break;
-      case "properties": {
-        const props: Node = {};
-        for (const [p, s] of Object.entries(v as Record<string, Node>)) props[p] = convert(s, partial);
-        out.properties = props;
-        break;
-      }
-      case "items":
-      case "not":
-        out[k] = convert(v as Node, partial);
-        break;
-      case "additionalProperties":
-        out[k] = typeof v === "boolean" ? v : convert(v as Node, partial);
-        break;
-      case "oneOf":
-      case "anyOf":
-      case "allOf":
-        out[k] = (v as Node[]).map((s) => convert(s, partial));
-        break;
-      default:
-        out[k] = v;
-    }
-  }
-  if (node["x-kubernetes-int-or-string"] === true) {
-    delete out.type;
-    out.anyOf = [{ type: "integer" }, { type: "string" }];
-  }
-  if (node["x-kubernetes-embedded-resource"] === true && out.properties) {
-    const props = out.properties as Node;
-    props.apiVersion ??= { type: "string" };
-    props.kind ??= { type: "string" };
-    props.metadata ??= { $ref: ID("io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta") };
-  }
-  // Strict: an object with explicit properties knows all its fields.
-  if (out.properties && out.additionalProperties === undefined && !preserve) out.additionalProperties = false;
-  return out;
+/* eslint-disable @typescript-eslint/no-require-imports -- loaded only when needed: ajv alone takes 30 ms to load */
+const compiler = (): typeof compileModule => require("./k8s-api-schema-compile") as typeof compileModule;
+const ajvVersion = (): string => (require("ajv/package.json") as { version: string }).version;
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+const compiledSets: Partial<Record<"full" | "partial", ValidatorSet>> = {};
+
+/** Validators ajv compiles here, per definition on first use; `partial` for server-side-apply patches. */
+export function compiledValidators(partial: boolean): ValidatorSet {
+  return (compiledSets[partial ? "partial" : "full"] ??= new (compiler().CompiledValidators)(
+    schemaBundle().definitions,
+    partial,
+  ));
 }
 
-const INT32: FormatDefinition<number> = {
-  type: "number",
-  validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31,
-};
-const INT64: FormatDefinition<number> = { type: "number", validate: (n: number) => Number.isInteger(n) };
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:?\d{2})$/;
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+/** Why the precompiled validators are not used, or undefined when they are. */
+export function precompiledStale(): string | undefined {
+  if (validatorsFile.schemas !== bundleFile.sha256) return "they were made from another schema bundle";
+  const ajv = ajvVersion();
+  if (validatorsFile.ajv !== ajv)
+    return `they were made by ajv ${validatorsFile.ajv}, and ajv ${ajv} is installed`;
+  return undefined;
+}
+
+let precompiledSet: ValidatorSet | null | undefined;
 
 /**
- * The CRD schemas' patterns are Go (RE2) regular expressions: a leading `(?i)`
- * becomes the `i` flag; a pattern JavaScript cannot compile matches anything
- * (the field is not checked rather than the whole object).
+ * The full-mode validators of policies/kubernetes/schemas/api-validators.json,
+ * or undefined when {@link precompiledStale}. The file's code is ajv's
+ * standalone output for the committed bundle (test/policies/kubernetes/
+ * validators.test.ts regenerates it and fails when it differs); it is
+ * evaluated once, with ajv's runtime helpers and `F` (k8s-schema-formats).
  */
-const regExp = Object.assign(
-  (pattern: string, flags: string): RegExp => {
-    const insensitive = pattern.startsWith("(?i)");
-    const source = insensitive ? pattern.slice(4) : pattern;
-    try {
-      return new RegExp(source, insensitive ? `${flags}i` : flags);
-    } catch {
-      return /(?:)/;
-    }
-  },
-  { code: "RegExp" },
-);
-
-function newAjv(): Ajv {
-  return new Ajv({
-    code: { regExp },
-    allErrors: true,
-    // Shared definitions (ObjectMeta, Container) compile once as functions, not inlined per use.
-    inlineRefs: false,
-    verbose: true, // errors carry their schema and data, for messages
-    strict: false,
-    logger: false,
-    formats: {
-      int32: INT32,
-      int64: INT64,
-      "date-time": DATE_TIME,
-      byte: BASE64,
-    },
-  });
-}
-
-/** One ajv per mode: definitions are added as they are first reached and compiled once. */
-class Validators {
-  private readonly ajv = newAjv();
-  private readonly added = new Set<string>();
-  private readonly byKind = new Map<string, ValidateFunction>();
-
-  constructor(private readonly partial: boolean) {}
-
-  /** The compiled validator of a definition (and of everything it reaches). */
-  get(name: string): ValidateFunction {
-    let v = this.byKind.get(name);
-    if (!v) {
-      this.add(name);
-      v = this.ajv.getSchema(ID(name));
-      if (!v) throw new Error(`no schema ${name}`);
-      this.byKind.set(name, v);
-    }
-    return v;
-  }
-
-  private add(root: string): void {
-    const defs = schemaBundle().definitions;
-    const todo = [root];
-    while (todo.length > 0) {
-      const name = todo.pop()!;
-      if (this.added.has(name)) continue;
-      const def = defs[name];
-      if (!def) throw new Error(`the schema bundle has no definition ${name}`);
-      this.added.add(name);
-      this.ajv.addSchema(convert(def, this.partial), ID(name));
-      collectRefs(def, todo);
+export function precompiledValidators(): ValidatorSet | undefined {
+  if (precompiledSet === undefined) {
+    if (precompiledStale() !== undefined) precompiledSet = null;
+    else {
+      const code = gunzipSync(Buffer.from(validatorsFile.gzip, "base64")).toString("utf8");
+      const exported: Record<string, ValidateFunction> = {};
+      // The CommonJS module ajv wrote, run with this module's require (ajv's runtime helpers).
+      new Function("exports", "require", "F", code)(exported, require, { formats: FORMATS, regExp });
+      precompiledSet = { get: (name) => exported[name] ?? compiledValidators(false).get(name) };
     }
   }
+  return precompiledSet ?? undefined;
 }
 
-function collectRefs(node: unknown, into: string[]): void {
-  if (Array.isArray(node)) for (const n of node) collectRefs(n, into);
-  else if (node !== null && typeof node === "object") {
-    const o = node as Node;
-    if (typeof o.$ref === "string") into.push(o.$ref);
-    for (const k in o) if (k !== "$ref") collectRefs(o[k], into);
-  }
+/** The validators validateObject uses. */
+function validators(partial: boolean): ValidatorSet {
+  return (!partial && precompiledValidators()) || compiledValidators(partial);
 }
-
-const full = new Validators(false);
-const partialValidators = new Validators(true);
 
 // ---------------------------------------------------------------------------
 // Inputs to a validatable object.
@@ -283,6 +198,8 @@ function underUnknown(pointer: string, unknown: readonly string[]): boolean {
 export interface ValidateOptions {
   /** A server-side-apply patch (`...Patch` type): part of an object, so nothing is required. */
   readonly partial?: boolean;
+  /** The validators to use (tests compare the precompiled with the compiled). @default the precompiled, when fresh */
+  readonly validators?: ValidatorSet;
   /** Stop after this many problems. @default 50 */
   readonly limit?: number;
 }
@@ -302,7 +219,7 @@ export function validateObject(
 ): SchemaProblem[] | undefined {
   const def = schemaBundle().kinds[keyOf(apiVersion, kind)];
   if (def === undefined) return undefined;
-  const validate = (opts.partial ? partialValidators : full).get(def);
+  const validate = (opts.validators ?? validators(opts.partial === true)).get(def);
   const unknown: string[] = [];
   const copy = plain(obj, "", unknown);
   if (unknown.includes("")) return [];

@@ -72,6 +72,12 @@ const rule = (r: Obj): Fixture => ({
     spec: { groups: [{ name: "slo", rules: [r] }] },
   },
 });
+/** A PrometheusRule with one recording rule, its group's fields set. */
+const ruleGroup = (group: Obj): Fixture => {
+  const f = rule({ record: "job:errors:rate5m", expr: "rate(x[5m])" });
+  Object.assign((f.props as Obj).spec.groups[0], group);
+  return f;
+};
 
 describePolicyTable(k8sApiSchema, {
   base: deployment(),
@@ -125,6 +131,10 @@ describePolicyTable(k8sApiSchema, {
       }),
     },
     {
+      name: "a Go (?i) pattern matches case-insensitively (partial_response_strategy WARN)",
+      fixture: ruleGroup({ partial_response_strategy: "WARN" }),
+    },
+    {
       name: "a kind without a bundled schema is not checked",
       fixture: {
         type: "kubernetes:autoscaling/v2:HorizontalPodAutoscaler",
@@ -147,6 +157,12 @@ describePolicyTable(k8sApiSchema, {
     },
   ],
   fail: [
+    {
+      name: "a value a Go (?i) pattern rejects (partial_response_strategy)",
+      fixture: ruleGroup({ partial_response_strategy: "sometimes" }),
+      expect: /PrometheusRule spec\.groups\[0\]\.partial_response_strategy: must match pattern/,
+      count: 1,
+    },
     {
       name: "spec.replica misspelt",
       patch: edit((p) => {
