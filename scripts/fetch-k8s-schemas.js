@@ -27,6 +27,9 @@
 // one string (cheap), copies it to dist/, and the policy pack builder
 // (scripts/build-policy-pack.js) finds it as an ordinary require.
 //
+// After regenerating, run scripts/compile-k8s-validators.js: the precompiled
+// validators are made from this bundle (a test fails until they match).
+//
 // Usage: node scripts/fetch-k8s-schemas.js [--check]
 //   --check  regenerate in memory and exit 1 when the committed data differs (by sha256)
 "use strict";
