@@ -5,7 +5,7 @@
 // pack load them instead of compiling them (150 to 270 ms of CPU for a kind
 // that embeds a pod template; see policies/lib/k8s-api-schema-compile.ts).
 // Run it after scripts/fetch-k8s-schemas.js and after updating ajv.
-// test/policies/kubernetes/validators.test.ts regenerates the code in memory
+// test/policies/lib/k8s-api-validators.test.ts regenerates the code in memory
 // and fails when the committed file differs; at run time the file is used only
 // when it was made from the committed bundle by the installed ajv.
 //

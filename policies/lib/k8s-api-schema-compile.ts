@@ -20,10 +20,10 @@ export interface ValidatorSet {
   get(name: string): ValidateFunction;
 }
 
-export const ID = (name: string) => `k8s:${name}`;
+const ID = (name: string) => `k8s:${name}`;
 
 /** Converts one node; `partial` drops `required` (server-side-apply patches). */
-export function convert(node: Node, partial: boolean): Node {
+function convert(node: Node, partial: boolean): Node {
   if (typeof node.$ref === "string") return { $ref: ID(node.$ref) };
   const out: Node = {};
   const preserve = node["x-kubernetes-preserve-unknown-fields"] === true;

@@ -102,7 +102,8 @@ export type ValidatorSet = compileModule.ValidatorSet;
 
 /* eslint-disable @typescript-eslint/no-require-imports -- loaded only when needed: ajv alone takes 30 ms to load */
 const compiler = (): typeof compileModule => require("./k8s-api-schema-compile") as typeof compileModule;
-const ajvVersion = (): string => (require("ajv/package.json") as { version: string }).version;
+/** The installed ajv's version: precompiled code runs only with the ajv that wrote it. */
+export const ajvVersion = (): string => (require("ajv/package.json") as { version: string }).version;
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const compiledSets: Partial<Record<"full" | "partial", ValidatorSet>> = {};
@@ -129,8 +130,8 @@ let precompiledSet: ValidatorSet | null | undefined;
 /**
  * The full-mode validators of policies/kubernetes/schemas/api-validators.json,
  * or undefined when {@link precompiledStale}. The file's code is ajv's
- * standalone output for the committed bundle (test/policies/kubernetes/
- * validators.test.ts regenerates it and fails when it differs); it is
+ * standalone output for the committed bundle (test/policies/lib/
+ * k8s-api-validators.test.ts regenerates it and fails when it differs); it is
  * evaluated once, with ajv's runtime helpers and `F` (k8s-schema-formats).
  */
 export function precompiledValidators(): ValidatorSet | undefined {

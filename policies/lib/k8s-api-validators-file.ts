@@ -2,12 +2,12 @@
  * The content of policies/kubernetes/schemas/api-validators.json, made from
  * the committed schema bundle by the installed ajv: what
  * scripts/compile-k8s-validators.js writes and
- * test/policies/kubernetes/validators.test.ts compares with the committed file.
+ * test/policies/lib/k8s-api-validators.test.ts compares with the committed file.
  */
 import { createHash } from "crypto";
 import { gzipSync } from "zlib";
 import { standaloneCode } from "./k8s-api-schema-compile";
-import { schemaBundle } from "./k8s-api-schema";
+import { ajvVersion, schemaBundle } from "./k8s-api-schema";
 import bundleFile from "../kubernetes/schemas/api-schemas.json";
 
 /** The file as written (JSON). */
@@ -38,8 +38,7 @@ export function validatorsFile(): ValidatorsFile {
     format:
       "paved-k8s-api-validators/1 (ajv standalone code, gzip, base64; see scripts/compile-k8s-validators.js)",
     schemas: bundleFile.sha256,
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the installed version, not a type
-    ajv: (require("ajv/package.json") as { version: string }).version,
+    ajv: ajvVersion(),
     definitions,
     bytes: code.length,
     sha256: createHash("sha256").update(code).digest("hex"),
