@@ -8,8 +8,11 @@
  *    snapshot only when that is intended, and say so in a changeset
  *    (docs/versioning.md);
  * 2. passes `paved check` (the CLI, driven in-process: test/cli/run-cli.ts) with no mandatory
- *    violation, except `blocked`, which must be blocked by the policies its
+ *    violation and nothing on stderr, except `blocked`, which must be blocked by the policies its
  *    README promises, each on the resource that makes the mistake.
+ *
+ * EXAMPLES must name every directory under examples/ that holds a Pulumi project (a test
+ * fails otherwise), so a new example is checked here as soon as it is added.
  *
  * The examples import "paved" as an app team does; with no `paved` installed
  * beside them, the CLI resolves that name to its own package (cli/engine/loader.ts):
@@ -32,6 +35,14 @@ interface Program {
   readonly dir: string;
   readonly stack: string;
 }
+
+test("EXAMPLES names every Pulumi project under examples/", () => {
+  const projects = fs
+    .readdirSync(path.join(ROOT, "examples"))
+    .filter((n) => fs.existsSync(path.join(ROOT, "examples", n, "Pulumi.yaml")))
+    .sort();
+  expect([...EXAMPLES].sort()).toEqual(projects);
+});
 
 const PROGRAMS: readonly Program[] = [
   ...EXAMPLES.map((e) => ({ id: `examples/${e}`, dir: `examples/${e}`, stack: "dev" })),
@@ -149,6 +160,7 @@ describe("paved check on every example and every stack of the platform program",
     (id) => {
       const mandatory = report(id).violations.filter((v) => v.level === "mandatory");
       expect(mandatory.map((v) => `${v.policy} ${v.urn}: ${v.message}`)).toEqual([]);
+      expect(checks.get(id)!.stderr).toBe("");
       expect(checks.get(id)!.code).toBe(0);
     },
   );
