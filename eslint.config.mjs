@@ -32,6 +32,33 @@ export default tseslint.config(
     },
   },
   {
+    // The components load each provider namespace from its own module (components/aws/sdk.ts,
+    // components/kubernetes/sdk.ts), not the whole provider index every `import "paved"` paid for.
+    files: ["components/**/*.ts"],
+    ignores: ["components/aws/sdk.ts", "components/kubernetes/sdk.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@pulumi/aws",
+              allowTypeImports: true,
+              message:
+                "import * as aws from components/aws/sdk.ts (add the namespace there if it is missing)",
+            },
+            {
+              name: "@pulumi/kubernetes",
+              allowTypeImports: true,
+              message:
+                "import * as k8s from components/kubernetes/sdk.ts (add the API group there if it is missing)",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["test/**/*.ts", "bench/**/*.ts"],
     rules: {
       "@typescript-eslint/no-require-imports": "off",

@@ -4,7 +4,7 @@
  * provider. An ARN known up front is validated with the other arguments; one
  * that resolves later is validated when it resolves, with the same error.
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "../sdk";
 import * as pulumi from "@pulumi/pulumi";
 import { PavedValidationError } from "../../core/errors";
 import {

@@ -3,7 +3,7 @@
  * it needs, whose permissions are typed statements linted before anything is
  * created, with a permissions boundary attached by default.
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "../sdk";
 import * as pulumi from "@pulumi/pulumi";
 import { Problems } from "../../core/errors";
 import { Governance, componentTags, mergeKeepingFirst } from "../../core/governance";

@@ -5,7 +5,7 @@
  * component's URNs stay flat.
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as aws from "@pulumi/aws";
+import * as aws from "../sdk";
 import { childName } from "../../core/naming";
 import { buildKeyPolicy, KeyUse } from "./key-policy";
 

@@ -4,7 +4,7 @@
  * watched and why, thresholds.ts for the per-environment overrides.
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as aws from "@pulumi/aws";
+import * as aws from "../sdk";
 import { Problems, ValidationProblem } from "../../core/errors";
 import { arnProblems } from "../../core/validation";
 import { resolveGovernance } from "../../core/config";

@@ -4,7 +4,7 @@
  * `buildDashboardBody` (dashboard-body.ts); this file only resolves ids.
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as aws from "@pulumi/aws";
+import * as aws from "../sdk";
 import { Problems } from "../../core/errors";
 import { resolveGovernance } from "../../core/config";
 import { Governance } from "../../core/governance";

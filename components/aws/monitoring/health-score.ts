@@ -18,7 +18,7 @@
  * stays closed).
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as aws from "@pulumi/aws";
+import * as aws from "../sdk";
 import { Problems } from "../../core/errors";
 import { arnProblems } from "../../core/validation";
 import { resolveGovernance } from "../../core/config";

@@ -11,7 +11,7 @@
  * see kms/key-policy.ts).
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as aws from "@pulumi/aws";
+import * as aws from "../sdk";
 import type { ValidationProblem } from "../../core/errors";
 import { childName, nameProblem } from "../../core/naming";
 import { createManagedKey } from "../kms/key";

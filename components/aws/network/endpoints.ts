@@ -5,7 +5,7 @@
  * its own security group.
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as aws from "@pulumi/aws";
+import * as aws from "../sdk";
 import { childName } from "../../core/naming";
 import { GatewayEndpointPolicy, gatewayEndpointPolicyDocument } from "./options";
 import { ownerSlug } from "./rules";

@@ -5,7 +5,7 @@
  * from the pure plan (rules.ts).
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as aws from "@pulumi/aws";
+import * as aws from "../sdk";
 import { azSuffix, childName } from "../../core/naming";
 import { awsProtocolNumber, PortRange, Protocol } from "../../core/ports";
 import { NetworkPlan, tierIpv6Cidr } from "./plan";

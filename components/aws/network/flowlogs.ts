@@ -5,7 +5,7 @@
  * delivery role) or to S3.
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as aws from "@pulumi/aws";
+import * as aws from "../sdk";
 import { childName } from "../../core/naming";
 import type { FlowLogsArgs } from "./args";
 import { createManagedKey } from "../kms/key";

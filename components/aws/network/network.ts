@@ -10,7 +10,7 @@
  * and creates the resources from it.
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as aws from "@pulumi/aws";
+import * as aws from "../sdk";
 import { resolveGovernance, changeTicketPatternFromConfig } from "../../core/config";
 import { PavedValidationError, Problems } from "../../core/errors";
 import { arnProblems, plainValueProblems, warnIfPublicVpcCidr } from "../../core/validation";

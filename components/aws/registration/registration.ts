@@ -6,7 +6,7 @@
  * application's `awsApplication` tag, which associates it with the
  * application. Construct it at the top of the program.
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "../sdk";
 import * as pulumi from "@pulumi/pulumi";
 import { Problems } from "../../core/errors";
 import { componentTags, Governance } from "../../core/governance";

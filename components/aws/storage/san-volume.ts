@@ -11,7 +11,7 @@
  * - Snapshots by Data Lifecycle Manager, run by a least-privilege role.
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as aws from "@pulumi/aws";
+import * as aws from "../sdk";
 import { Problems } from "../../core/errors";
 import { resolveGovernance } from "../../core/config";
 import { componentTags, Governance } from "../../core/governance";

@@ -4,7 +4,7 @@
  * throughput drop, absent traffic and multiwindow burn-rate alerts for an
  * availability SLO.
  */
-import * as k8s from "@pulumi/kubernetes";
+import * as k8s from "../sdk";
 import * as pulumi from "@pulumi/pulumi";
 import { resolveGovernance } from "../../core/config";
 import { Problems } from "../../core/errors";

@@ -4,7 +4,7 @@
  * least-privilege RBAC, a workload ServiceAccount without a mounted token, and
  * the namespace's `default` ServiceAccount patched to mount none either.
  */
-import * as k8s from "@pulumi/kubernetes";
+import * as k8s from "../sdk";
 import * as pulumi from "@pulumi/pulumi";
 import { changeTicketPatternFromConfig, resolveGovernance } from "../../core/config";
 import { Problems } from "../../core/errors";

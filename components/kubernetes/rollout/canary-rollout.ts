@@ -10,7 +10,7 @@
  * meets Pod Security restricted, sets requests and limits and pins its image,
  * or the component refuses to build it. See README.md for the controller.
  */
-import * as k8s from "@pulumi/kubernetes";
+import * as k8s from "../sdk";
 import * as pulumi from "@pulumi/pulumi";
 import { resolveGovernance } from "../../core/config";
 import { Problems } from "../../core/errors";

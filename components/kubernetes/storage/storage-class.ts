@@ -3,7 +3,7 @@
  * with a customer-managed KMS key, provisioned in the pod's zone, expandable,
  * and retained in prod.
  */
-import * as k8s from "@pulumi/kubernetes";
+import * as k8s from "../sdk";
 import * as pulumi from "@pulumi/pulumi";
 import { resolveGovernance } from "../../core/config";
 import { Problems } from "../../core/errors";

@@ -2,7 +2,7 @@
  * VolumeClaim: a PersistentVolumeClaim on an EncryptedStorageClass, checked
  * against what the class can serve before anything is created.
  */
-import * as k8s from "@pulumi/kubernetes";
+import * as k8s from "../sdk";
 import * as pulumi from "@pulumi/pulumi";
 import { resolveGovernance } from "../../core/config";
 import { Problems } from "../../core/errors";
