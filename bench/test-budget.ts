@@ -14,7 +14,10 @@
  * The load average is printed before and after: on a busy machine the figure
  * means little. So the CPU time of every process `npm test` ran is printed too
  * (Linux), with what it gives spread over the cores: the best wall time this
- * machine could reach, and a figure other work on the machine barely moves. `npm test`'s output goes to paved-test-budget.log in the
+ * machine could reach. It moves less than the wall time, but on a shared VM it
+ * still moves: one tree took 252 to 312 s of CPU within 25 minutes
+ * (bench/RESULTS.md, "Test-suite budget, fourth round"), so compare trees
+ * interleaved, never one run against another hours apart. `npm test`'s output goes to paved-test-budget.log in the
  * temporary directory; a failing run names the failed scripts and test files.
  */
 import { execFileSync } from "child_process";
@@ -93,7 +96,7 @@ export function main(argv: readonly string[] = process.argv.slice(2)): number {
     );
     if (cpuMs !== undefined) {
       // The CPU of every process npm test ran, divided among the cores: no run on this machine can be
-      // faster, and unlike the wall time it barely moves with other work on the machine.
+      // faster. Steadier than the wall time, but not steady on a shared VM (see the header).
       const floor = cpuMs / cores;
       console.log(
         `  CPU (user + system, every process): ${(cpuMs / 1000).toFixed(1)} s; spread over ${cores} cores at best ` +
