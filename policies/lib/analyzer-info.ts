@@ -12,11 +12,11 @@
  * the same object, the same schemas read back.
  */
 import type * as policy from "@pulumi/policy";
-import type * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
+import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { LazyStructBase } from "./lazy-struct";
 
-/* eslint-disable @typescript-eslint/no-require-imports -- internal modules of the pinned SDK, untyped */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- an internal module of the pinned SDK, untyped
 const protoutil = require("@pulumi/policy/protoutil") as {
   makeAnalyzerInfo(
     name: string,
@@ -27,8 +27,6 @@ const protoutil = require("@pulumi/policy/protoutil") as {
   ): analyzerpb.AnalyzerInfo;
   asGrpcError(e: unknown, message?: string): Error;
 };
-const analyzerproto = require("@pulumi/pulumi/proto/analyzer_pb") as typeof analyzerpb;
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 type JavaScript = ReturnType<Struct["toJavaScript"]>;
 
@@ -65,7 +63,7 @@ export function makeAnalyzerInfo(
   const infos = info.getPoliciesList();
   policies.forEach((p, i) => {
     if (!p.configSchema) return;
-    const schema = new analyzerproto.PolicyConfigSchema();
+    const schema = new analyzerpb.PolicyConfigSchema();
     schema.setProperties(new SchemaStruct(p.configSchema.properties as JavaScript));
     if (p.configSchema.required) schema.setRequiredList(p.configSchema.required);
     infos[i].setConfigschema(schema);
