@@ -17,8 +17,9 @@
  * machine could reach. It moves less than the wall time, but on a shared VM it
  * still moves: one tree took 252 to 312 s of CPU within 25 minutes
  * (bench/RESULTS.md, "Test-suite budget, fourth round"), so compare trees
- * interleaved, never one run against another hours apart. `npm test`'s output goes to paved-test-budget.log in the
- * temporary directory; a failing run names the failed scripts and test files.
+ * interleaved, never one run against another hours apart.
+ * `npm test`'s output goes to paved-test-budget.log in the temporary
+ * directory; a failing run names the failed scripts and test files.
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
