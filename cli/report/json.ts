@@ -18,8 +18,9 @@ export function renderJson(report: Report): string {
     })),
     exemptions: report.exemptions,
     summary: report.summary,
-    // Every resource checked (the stack itself left out): what the real-engine parity tests compare.
-    resources: report.resources.map((r) => ({ urn: r.urn, type: r.type, name: r.name })),
+    // Every resource checked (the stack itself left out) and its parent, the stack's URN for a
+    // top-level resource: what the real-engine parity tests compare.
+    resources: report.resources.map((r) => ({ urn: r.urn, type: r.type, name: r.name, parent: r.parent })),
   };
   return JSON.stringify(doc, null, 2) + "\n";
 }

@@ -60,8 +60,16 @@ export interface Report {
   readonly target: Target;
   readonly pack: { readonly name: string; readonly version: string };
   readonly policies: readonly PolicyInfo[];
-  /** Every resource checked (the stack resource excluded), for per-resource formats. */
-  readonly resources: readonly { readonly urn: string; readonly type: string; readonly name: string }[];
+  /**
+   * Every resource checked (the stack resource excluded), for per-resource formats, with its
+   * parent's URN: the stack's for a top-level resource, the component's for one inside a component.
+   */
+  readonly resources: readonly {
+    readonly urn: string;
+    readonly type: string;
+    readonly name: string;
+    readonly parent?: string;
+  }[];
   readonly violations: readonly Violation[];
   readonly exemptions: readonly ExemptionUse[];
   readonly summary: Summary;
@@ -188,7 +196,7 @@ export function buildReport(input: {
     target: input.target,
     pack: input.pack,
     policies: input.policies,
-    resources: checked.map((r) => ({ urn: r.urn, type: r.type, name: r.name })),
+    resources: checked.map((r) => ({ urn: r.urn, type: r.type, name: r.name, parent: r.parent })),
     violations,
     exemptions,
     summary: {

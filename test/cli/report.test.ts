@@ -1,6 +1,7 @@
 import { buildReport, effectiveLevel, parseExemptionNote } from "../../cli/report/model";
 import { renderText, wantsColour } from "../../cli/report/text";
 import { renderJunit } from "../../cli/report/junit";
+import { renderJson } from "../../cli/report/json";
 import type { Finding, PolicyInfo } from "../../cli/engine/policy";
 import type { CheckResource } from "../../cli/engine/resource";
 import { findingText } from "../../cli/engine/pack";
@@ -124,6 +125,30 @@ describe("buildReport", () => {
       findingText("EBS volumes are encrypted.\n`encrypted` is false", "EBS volumes are encrypted."),
     ).toBe("`encrypted` is false");
     expect(findingText("just a message", "Other.")).toBe("just a message");
+  });
+});
+
+describe("json", () => {
+  test("lists every checked resource with its parent's URN; the stack itself is not listed", () => {
+    const stack = R("p-dev", "pulumi:pulumi:Stack");
+    const site = { ...R("site", "test:index:Site"), custom: false, parent: stack.urn };
+    const logs = { ...R("site-logs"), parent: site.urn };
+    const doc = JSON.parse(
+      renderJson(
+        buildReport({
+          version: "9.9.9",
+          target: { kind: "program", path: "x", project: "p", stack: "dev" },
+          pack: { name: "pack", version: "1.0.0" },
+          policies,
+          resources: [stack, site, logs],
+          findings: [],
+        }),
+      ),
+    ) as { resources: unknown[] };
+    expect(doc.resources).toEqual([
+      { urn: site.urn, type: "test:index:Site", name: "site", parent: stack.urn },
+      { urn: logs.urn, type: "aws:s3/bucket:Bucket", name: "site-logs", parent: site.urn },
+    ]);
   });
 });
 

@@ -36,7 +36,14 @@ export interface CliResult {
 /** One line of the engine's event log (the fields the tests read). */
 export interface EngineEvent {
   readonly resourcePreEvent?: {
-    metadata: { urn: string; type: string; op: string; old?: unknown; new?: unknown; diffs?: string[] };
+    metadata: {
+      urn: string;
+      type: string;
+      op: string;
+      old?: unknown;
+      new?: { parent?: string };
+      diffs?: string[];
+    };
   };
   readonly resOutputsEvent?: {
     metadata: { urn: string; type: string; op: string; new?: { inputs?: Record<string, unknown> } };
@@ -157,6 +164,18 @@ export function registeredUrns(events: readonly EngineEvent[]): string[] {
   return [...urns].sort();
 }
 
+/** Each registered resource's parent URN, by URN (the stack itself and providers left out). */
+export function registeredParents(events: readonly EngineEvent[]): Record<string, string | undefined> {
+  const parents: Record<string, string | undefined> = {};
+  for (const e of events) {
+    const m = e.resourcePreEvent?.metadata;
+    if (!m) continue;
+    if (m.type === "pulumi:pulumi:Stack" || m.type.startsWith("pulumi:providers:")) continue;
+    parents[m.urn] = m.new?.parent;
+  }
+  return parents;
+}
+
 /** One policy finding as `policy urn level`, for set comparisons. */
 export interface Finding {
   readonly policy: string;
@@ -191,7 +210,7 @@ export function stepsByOp(events: readonly EngineEvent[]): Record<string, string
 /** The JSON report of `paved check` for a program folder (run as the CLI runs). */
 export interface CheckReport {
   violations: { policy: string; level: string; urn: string; message: string }[];
-  resources: { urn: string; type: string; name: string }[];
+  resources: { urn: string; type: string; name: string; parent?: string }[];
   summary: { mandatory: number; passed: boolean };
 }
 

@@ -14,6 +14,7 @@ import {
   packConfig,
   pavedCheck,
   policyFindings,
+  registeredParents,
   registeredUrns,
   workspace,
   Workspace,
@@ -80,7 +81,7 @@ describe.each(PROGRAMS)("real preview of $name ($stack)", (program) => {
     expect({ code: preview.code, stderr: preview.stderr }).toEqual({ code: 0, stderr: "" });
   });
 
-  it("registers exactly the URNs paved check records", () => {
+  it("registers exactly the URNs paved check records, each under the same parent", () => {
     const check = pavedCheck(ws.dir, [
       "--stack",
       program.stack,
@@ -89,6 +90,9 @@ describe.each(PROGRAMS)("real preview of $name ($stack)", (program) => {
       packConfig(stage),
     ]);
     expect(registeredUrns(preview.events)).toEqual(check.resources.map((r) => r.urn).sort());
+    const parents = registeredParents(preview.events);
+    expect(Object.values(parents).filter((p) => p === undefined)).toEqual([]);
+    expect(Object.fromEntries(check.resources.map((r) => [r.urn, r.parent]))).toEqual(parents);
   });
 });
 
