@@ -32,6 +32,20 @@ export default tseslint.config(
     },
   },
   {
+    // What paved sorts must not depend on the machine's locale (components/core/order.ts says why).
+    files: ["components/**/*.ts", "policies/**/*.ts", "cli/**/*.ts"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        {
+          property: "localeCompare",
+          message:
+            "localeCompare orders by the machine's locale: use compareText from components/core/order.ts (or name the locale, for text sorted for people)",
+        },
+      ],
+    },
+  },
+  {
     // The components load each provider namespace from its own module (components/aws/sdk.ts,
     // components/kubernetes/sdk.ts), not the whole provider index every `import "paved"` paid for.
     files: ["components/**/*.ts"],

@@ -16,6 +16,7 @@
 import { Address4, Address6 } from "ip-address";
 import type { FirewallRule } from "../components/core/register";
 import { sortRules } from "../components/core/register";
+import { compareText } from "../components/core/order";
 
 /** One register: a component's rules, named as `paved register` titles it. */
 export interface NamedRegister {
@@ -305,8 +306,8 @@ function diffOne(title: string, base: readonly FirewallRule[], head: readonly Fi
   pairs.sort(
     (x, y) =>
       y.score - x.score ||
-      leftBase[x.b].id.localeCompare(leftBase[y.b].id) ||
-      leftHead[x.h].id.localeCompare(leftHead[y.h].id),
+      compareText(leftBase[x.b].id, leftBase[y.b].id) ||
+      compareText(leftHead[x.h].id, leftHead[y.h].id),
   );
   const usedB = new Set<number>();
   const usedH = new Set<number>();
@@ -342,11 +343,11 @@ export function diffRegisters(
   const order = (c: RuleChange) => sortRules([(c.after ?? c.before) as FirewallRule])[0];
   changes.sort(
     (a, b) =>
-      a.register.localeCompare(b.register) ||
+      compareText(a.register, b.register) ||
       CHANGE_ORDER.indexOf(a.change) - CHANGE_ORDER.indexOf(b.change) ||
-      order(a).kind.localeCompare(order(b).kind) ||
-      order(a).direction.localeCompare(order(b).direction) ||
-      order(a).id.localeCompare(order(b).id),
+      compareText(order(a).kind, order(b).kind) ||
+      compareText(order(a).direction, order(b).direction) ||
+      compareText(order(a).id, order(b).id),
   );
   const counts = Object.fromEntries(CHANGE_ORDER.map((k) => [k, 0])) as Record<ChangeKind, number>;
   for (const c of changes) counts[c.change]++;

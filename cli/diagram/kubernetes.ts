@@ -13,6 +13,7 @@
 import type { FirewallRule } from "../../components/core/register";
 import { CheckResource, plain } from "../engine/resource";
 import type { NamespaceFlowView, NamespaceView } from "./topology";
+import { compareText } from "../../components/core/order";
 
 const BASELINE = "paved:k8s:NamespaceBaseline";
 
@@ -85,15 +86,15 @@ export function namespaceView(
   const flows: NamespaceFlowView[] = [...seen.values()].sort(
     (a, b) =>
       Number(Boolean(a.generated)) - Number(Boolean(b.generated)) ||
-      a.from.localeCompare(b.from) ||
-      a.to.localeCompare(b.to),
+      compareText(a.from, b.from) ||
+      compareText(a.to, b.to),
   );
   return {
     name,
     namespace,
     workloads: [...workloads.entries()]
       .map(([selector, n]) => ({ name: n, selector }))
-      .sort((a, b) => a.name.localeCompare(b.name)),
+      .sort((a, b) => compareText(a.name, b.name)),
     flows,
     defaultDeny,
   };

@@ -6,6 +6,7 @@
 import type { FirewallRule } from "../../components/core/register";
 import { CheckResource, plain } from "../engine/resource";
 import { buildNamespaces } from "./kubernetes";
+import { compareText } from "../../components/core/order";
 
 export interface SubnetView {
   readonly name: string;
@@ -129,7 +130,7 @@ function flowsFrom(rules: readonly FirewallRule[]): FlowView[] {
     seen.set(key, { from: r.from, to: r.to, label, ids: [...(prev?.ids ?? []), r.id] });
   }
   return [...seen.values()].sort(
-    (a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to) || a.label.localeCompare(b.label),
+    (a, b) => compareText(a.from, b.from) || compareText(a.to, b.to) || compareText(a.label, b.label),
   );
 }
 
@@ -164,7 +165,7 @@ function tiersOf(
   }
   return [...byTier.entries()].map(([name, list]) => ({
     name,
-    subnets: list.sort((a, b) => a.az.localeCompare(b.az) || a.name.localeCompare(b.name)),
+    subnets: list.sort((a, b) => compareText(a.az, b.az) || compareText(a.name, b.name)),
   }));
 }
 
@@ -233,7 +234,7 @@ function fromTopologyOutput(comp: CheckResource): NetworkView | undefined {
     });
   }
   const flows = [...seen.values()].sort(
-    (a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to) || a.label.localeCompare(b.label),
+    (a, b) => compareText(a.from, b.from) || compareText(a.to, b.to) || compareText(a.label, b.label),
   );
   return {
     name: comp.name,

@@ -4,6 +4,7 @@
  */
 import type { CheckResource } from "../engine/resource";
 import type { EnforcementLevel, Finding, PolicyInfo, Severity } from "../engine/policy";
+import { compareText } from "../../components/core/order";
 
 /** The effective level a finding counts at. */
 export type Level = "mandatory" | "advisory";
@@ -184,11 +185,11 @@ export function buildReport(input: {
     (a, b) =>
       (a.level === b.level ? 0 : a.level === "mandatory" ? -1 : 1) ||
       SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) ||
-      a.policy.localeCompare(b.policy) ||
-      a.urn.localeCompare(b.urn) ||
-      a.message.localeCompare(b.message),
+      compareText(a.policy, b.policy) ||
+      compareText(a.urn, b.urn) ||
+      compareText(a.message, b.message),
   );
-  exemptions.sort((a, b) => a.policy.localeCompare(b.policy) || a.urn.localeCompare(b.urn));
+  exemptions.sort((a, b) => compareText(a.policy, b.policy) || compareText(a.urn, b.urn));
   const checked = input.resources.filter((r) => r.type !== "pulumi:pulumi:Stack");
   const mandatory = violations.filter((v) => v.level === "mandatory").length;
   return {

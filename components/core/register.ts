@@ -1,3 +1,4 @@
+import { compareText } from "./order";
 /**
  * The firewall-rule register: every rule a pattern creates, as data, and
  * rendered for a change board. Shared by SegmentedNetwork (security groups and
@@ -50,10 +51,10 @@ function cell(v: unknown): string {
 export function sortRules(rules: readonly FirewallRule[]): FirewallRule[] {
   return [...rules].sort(
     (a, b) =>
-      a.kind.localeCompare(b.kind) ||
-      a.direction.localeCompare(b.direction) ||
+      compareText(a.kind, b.kind) ||
+      compareText(a.direction, b.direction) ||
       (a.ruleNumber ?? 0) - (b.ruleNumber ?? 0) ||
-      a.id.localeCompare(b.id),
+      compareText(a.id, b.id),
   );
 }
 

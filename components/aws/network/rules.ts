@@ -17,6 +17,7 @@ import { EPHEMERAL_PORTS, formatPortRange, PortRange, Protocol } from "../../cor
 import type { FirewallRule } from "../../core/register";
 import { contentHash, FlowEnd, GENERATED_TICKET, isInternetEnd, NormalizedFlow } from "./flows";
 import type { GatewayService } from "./types";
+import { compareText } from "../../core/order";
 
 export type Direction = "ingress" | "egress";
 
@@ -235,7 +236,7 @@ export function securityGroupRules(flows: readonly NormalizedFlow[], ctx: RuleCo
       ticket: a.tickets.join(", "),
       flowIds: a.flowIds,
     }))
-    .sort((a, b) => a.id.localeCompare(b.id));
+    .sort((a, b) => compareText(a.id, b.id));
 }
 
 type NaclDraft = Omit<NaclEntryPlan, "ruleNumber" | "justification" | "ticket"> & { returnOf: boolean };
@@ -319,7 +320,7 @@ export function naclEntries(
   );
   return [...numbered, ...denies].sort(
     (a, b) =>
-      a.tier.localeCompare(b.tier) || a.direction.localeCompare(b.direction) || a.ruleNumber - b.ruleNumber,
+      compareText(a.tier, b.tier) || compareText(a.direction, b.direction) || a.ruleNumber - b.ruleNumber,
   );
 }
 
@@ -334,7 +335,7 @@ export function numberEntries<T extends Omit<NaclEntryPlan, "ruleNumber">>(
 ): (T & { ruleNumber: number })[] {
   const used = new Map<string, Set<number>>();
   return [...entries]
-    .sort((a, b) => a.id.localeCompare(b.id))
+    .sort((a, b) => compareText(a.id, b.id))
     .map((e) => {
       const scope = `${e.tier}/${e.direction}`;
       const taken = used.get(scope) ?? new Set<number>();
