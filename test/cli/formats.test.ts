@@ -56,6 +56,8 @@ describe("--format sarif", () => {
     const first = results[0];
     expect(run.tool.driver.rules?.[first.ruleIndex ?? -1]?.id).toBe(first.ruleId);
     expect(first.locations?.[0].physicalLocation?.artifactLocation?.uri).toBe(`${program("bad")}/index.ts`);
+    // The line that constructed the offending resource (index.ts:19, the open SSH group).
+    expect(first.locations?.[0].physicalLocation?.region?.startLine).toBe(19);
     expect(first.locations?.[0].logicalLocations?.[0].fullyQualifiedName).toBe(
       "urn:pulumi:dev::bad-program::aws:ec2/securityGroup:SecurityGroup::open-ssh",
     );

@@ -94,35 +94,3 @@ new LeastPrivilegeRole("app", {
   expect(kids.length).toBeGreaterThan(0);
   for (const k of kids) expect(k.source?.line).toBe(4);
 });
-
-describe("findings at the source line", () => {
-  const BAD = ["check", "test/fixtures/programs/bad", "--policy-pack", "test/cli/fixtures/pack"];
-  const FILE = "test/fixtures/programs/bad/index.ts";
-
-  test("SARIF points at the file and line that constructed the offending resource", async () => {
-    const r = await paved([...BAD, "--format", "sarif"]);
-    const log = JSON.parse(r.stdout) as {
-      runs: {
-        results: {
-          ruleId: string;
-          locations: {
-            physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } };
-          }[];
-        }[];
-      }[];
-    };
-    const ssh = log.runs[0].results.find((x) => x.ruleId === "fixture-no-public-ssh");
-    expect(ssh?.locations[0].physicalLocation).toEqual({
-      artifactLocation: { uri: FILE },
-      region: { startLine: 19 },
-    });
-  });
-
-  test("JUnit test cases carry file and line; the text table shows file:line", async () => {
-    const [junit, text] = await Promise.all([paved([...BAD, "--format", "junit"]), paved(BAD)]);
-    expect(junit.stdout).toContain(
-      `name="open-ssh (aws:ec2/securityGroup:SecurityGroup)" classname="fixture-no-public-ssh" file="${FILE}" line="19"`,
-    );
-    expect(text.stdout).toMatch(new RegExp(`open-ssh +${FILE.replace(/\//g, "\\/")}:19 `));
-  });
-});
