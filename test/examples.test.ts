@@ -51,6 +51,8 @@ interface CheckReport {
   target: { project: string; stack: string };
   /** Every resource checked (the stack excluded), with its parent's URN. */
   resources: { urn: string; type: string; name: string; parent?: string }[];
+  /** What the check read: the policy config and where it came from, the exemptions. */
+  inputs: string[];
 }
 
 /** Runs jobs two at a time (CI has two cores). */
@@ -109,6 +111,18 @@ describe.each(PROGRAMS.map((p) => p.id))("%s under the mock engine", (id) => {
     ]);
   });
 });
+
+test.each(["dev", "staging", "prod"])(
+  "the platform program, stack %s: its config from stacks/ (stackConfigDir), checked with that stack's pack config",
+  (stack) => {
+    const { target, inputs } = report(`platform (${stack})`);
+    expect(target.stack).toBe(stack);
+    // paved:policyConfig is set in stacks/Pulumi.<stack>.yaml only: found there, it names the stack's pack config.
+    expect(inputs[0]).toMatch(
+      new RegExp(`^policy config: policies/config/${stack}\\.json \\(paved:policyConfig, sha256 `),
+    );
+  },
+);
 
 test("the platform program's stacks differ as their config says: NAT per AZ only in prod", () => {
   const natCount = (stack: string) =>
