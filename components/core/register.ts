@@ -1,9 +1,9 @@
-import { compareText } from "./order";
 /**
  * The firewall-rule register: every rule a pattern creates, as data, and
  * rendered for a change board. Shared by SegmentedNetwork (security groups and
  * NACLs), NamespaceBaseline (NetworkPolicies) and `paved register`.
  */
+import { compareText } from "./order";
 
 /** One rule in the register. */
 export interface FirewallRule {
