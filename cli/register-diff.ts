@@ -15,7 +15,6 @@
  */
 import { Address4, Address6 } from "ip-address";
 import type { FirewallRule } from "../components/core/register";
-import { sortRules } from "../components/core/register";
 import { compareText } from "../components/core/order";
 
 /** One register: a component's rules, named as `paved register` titles it. */
@@ -340,7 +339,8 @@ export function diffRegisters(
     changes.push(...one.changes);
     unchanged += one.unchanged;
   }
-  const order = (c: RuleChange) => sortRules([(c.after ?? c.before) as FirewallRule])[0];
+  // The rule a change is about: its new form, or the removed one.
+  const order = (c: RuleChange) => (c.after ?? c.before) as FirewallRule;
   changes.sort(
     (a, b) =>
       compareText(a.register, b.register) ||
