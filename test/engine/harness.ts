@@ -152,18 +152,6 @@ function readEvents(file: string): EngineEvent[] {
     .map((l) => JSON.parse(l) as EngineEvent);
 }
 
-/** The URNs the engine registered in a preview or update (the stack itself and providers left out). */
-export function registeredUrns(events: readonly EngineEvent[]): string[] {
-  const urns = new Set<string>();
-  for (const e of events) {
-    const m = e.resourcePreEvent?.metadata;
-    if (!m) continue;
-    if (m.type === "pulumi:pulumi:Stack" || m.type.startsWith("pulumi:providers:")) continue;
-    urns.add(m.urn);
-  }
-  return [...urns].sort();
-}
-
 /** Each registered resource's parent URN, by URN (the stack itself and providers left out). */
 export function registeredParents(events: readonly EngineEvent[]): Record<string, string | undefined> {
   const parents: Record<string, string | undefined> = {};
@@ -174,6 +162,11 @@ export function registeredParents(events: readonly EngineEvent[]): Record<string
     parents[m.urn] = m.new?.parent;
   }
   return parents;
+}
+
+/** The URNs the engine registered in a preview or update (the stack itself and providers left out). */
+export function registeredUrns(events: readonly EngineEvent[]): string[] {
+  return Object.keys(registeredParents(events)).sort();
 }
 
 /** One policy finding as `policy urn level`, for set comparisons. */
