@@ -47,5 +47,7 @@ module.exports = {
     // The SDK's closure serialization (and the TypeScript compiler, npm's arborist and sigstore
     // behind it) loads on first use, not in every test file (see the file).
     "^\\./closure/(serializeClosure|codePaths)$": "<rootDir>/test/setup/sdk-closure.js",
+    // Its Automation API (about 60 modules: execa, tmp, js-yaml), which no test file drives, the same way.
+    "^\\./automation$": "<rootDir>/test/setup/sdk-automation.ts",
   },
 };

@@ -182,10 +182,44 @@ const DEFERRED_SDK_MODULES: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
- * Defers the modules of {@link DEFERRED_SDK_MODULES}: until one of their
- * functions is called, `require` returns stand-ins that load the real module
- * on first call and forward to it, so behaviour is the same and only the
- * load moves. Idempotent; a module already loaded is left alone.
+ * `@pulumi/pulumi`'s index loads its Automation API (`pulumi.automation`) eagerly: about 60
+ * modules (execa, tmp, js-yaml and their kin) that a program under mocks and a policy pack
+ * never use, 30 to 40 ms of every `paved check`'s program process (bench/RESULTS.md).
+ */
+const AUTOMATION_INDEX = ["@pulumi", "pulumi", "automation", "index.js"].join(path.sep);
+const PULUMI_INDEX = ["@pulumi", "pulumi", "index.js"].join(path.sep);
+
+/**
+ * A namespace object that loads `real` on first use and forwards to it: reading,
+ * enumerating, `in` and writing all reach the real module's exports, so its classes
+ * and functions are the real ones. Only `__esModule` (which TypeScript's
+ * `__importStar` asks when the index binds the namespace) answers without loading.
+ */
+export function lazyNamespace(real: () => object): object {
+  return new Proxy(
+    {},
+    {
+      get: (_target, key) => (key === "__esModule" ? true : Reflect.get(real(), key)),
+      has: (_target, key) => Reflect.has(real(), key),
+      ownKeys: () => Reflect.ownKeys(real()),
+      // Reported configurable: the empty target does not hold the property (a Proxy invariant).
+      getOwnPropertyDescriptor: (_target, key) => {
+        const d = Reflect.getOwnPropertyDescriptor(real(), key);
+        return d && { ...d, configurable: true };
+      },
+      set: (_target, key, value) => Reflect.set(real(), key, value),
+      defineProperty: (_target, key, d) => Reflect.defineProperty(real(), key, d),
+      deleteProperty: (_target, key) => Reflect.deleteProperty(real(), key),
+    },
+  );
+}
+
+/**
+ * Defers the modules of {@link DEFERRED_SDK_MODULES}, and the SDK's Automation API
+ * ({@link AUTOMATION_INDEX}, as {@link lazyNamespace}): until they are used, `require`
+ * returns stand-ins that load the real module on first use and forward to it, so
+ * behaviour is the same and only the load moves. Idempotent; a module already loaded
+ * is left alone. test/helpers/sdk-deferred.test.ts pins the SDK requests this relies on.
  */
 export function deferSdkInternals(): void {
   const flag = Symbol.for("paved.defer-sdk");
@@ -201,6 +235,16 @@ export function deferSdkInternals(): void {
   const load = Module._load;
   const standIns = new Map<string, Record<string, unknown>>();
   Module._load = function (request, parent, isMain) {
+    if (
+      request === "./automation" &&
+      (parent as { filename?: string } | null)?.filename?.endsWith(PULUMI_INDEX)
+    ) {
+      const file = Module._resolveFilename(request, parent, isMain);
+      if (file.endsWith(AUTOMATION_INDEX) && !Module._cache[file]) {
+        let real: object | undefined;
+        return lazyNamespace(() => (real ??= load.call(this, file, parent, false) as object));
+      }
+    }
     if (request.endsWith("closure/serializeClosure") || request.endsWith("closure/codePaths")) {
       let file: string | undefined;
       try {
