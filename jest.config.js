@@ -47,7 +47,13 @@ module.exports = {
     // The SDK's closure serialization (and the TypeScript compiler, npm's arborist and sigstore
     // behind it) loads on first use, not in every test file (see the file).
     "^\\./closure/(serializeClosure|codePaths)$": "<rootDir>/test/setup/sdk-closure.js",
-    // Its Automation API (about 60 modules: execa, tmp, js-yaml), which no test file drives, the same way.
-    "^\\./automation$": "<rootDir>/test/setup/sdk-automation.ts",
+    // What the SDKs require as they load but use only inside functions (the Automation API, gRPC and
+    // its service modules, OpenTelemetry): loaded on first use, as cli/engine/loader.ts does outside
+    // jest (see test/setup/sdk-deferred/lazy.ts).
+    "^\\./automation$": "<rootDir>/test/setup/sdk-deferred/automation.ts",
+    "^@grpc/grpc-js$": "<rootDir>/test/setup/sdk-deferred/grpc-js.ts",
+    "^@opentelemetry/api$": "<rootDir>/test/setup/sdk-deferred/opentelemetry-api.ts",
+    "^(?:\\.\\./proto|@pulumi/pulumi/proto)/(analyzer|callback|engine|provider|resource)_grpc_pb$":
+      "<rootDir>/test/setup/sdk-deferred/$1_grpc_pb.ts",
   },
 };

@@ -182,12 +182,32 @@ const DEFERRED_SDK_MODULES: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
- * `@pulumi/pulumi`'s index loads its Automation API (`pulumi.automation`) eagerly: about 60
- * modules (execa, tmp, js-yaml and their kin) that a program under mocks and a policy pack
- * never use, 30 to 40 ms of every `paved check`'s program process (bench/RESULTS.md).
+ * Modules the Pulumi SDKs require when they load but use only inside functions that
+ * a program under mocks never calls (and a policy pack only once it serves over gRPC),
+ * each answered with a {@link lazyNamespace} until first use. Per `paved check`
+ * program process (bench/RESULTS.md, "Test-suite budget, sixth round"):
+ * - `pulumi.automation`, which `@pulumi/pulumi`'s index binds: about 60 modules
+ *   (execa, tmp, js-yaml and their kin), 30 to 40 ms;
+ * - `@grpc/grpc-js` and the generated `*_grpc_pb` service modules (which build their
+ *   clients with it as they load): 70 modules, about 90 ms; the mock engine speaks no gRPC;
+ * - `@opentelemetry/api` (44 modules: the SDK's trace propagation) and `semver` (47: provider
+ *   versions, loaded at once by the first provider module that registers itself).
+ * Each is an object namespace, never a callable export (a Proxy over `{}` cannot be called).
  */
-const AUTOMATION_INDEX = ["@pulumi", "pulumi", "automation", "index.js"].join(path.sep);
+const SDK_FILE = /[\\/]node_modules[\\/]@pulumi[\\/](?:pulumi|policy)[\\/]/;
 const PULUMI_INDEX = ["@pulumi", "pulumi", "index.js"].join(path.sep);
+
+const DEFERRED_PACKAGES = new Set(["@grpc/grpc-js", "@opentelemetry/api", "semver"]);
+const GRPC_SERVICE = /^(?:\.\.\/proto|@pulumi\/pulumi\/proto)\/[a-z]+_grpc_pb$/;
+
+/** Whether `request`, made by the module in `parentFile` as it loads, gets a lazy namespace. */
+export function isDeferredSdkRequest(request: string, parentFile: string | undefined): boolean {
+  const named =
+    request === "./automation"
+      ? parentFile?.endsWith(PULUMI_INDEX) === true
+      : DEFERRED_PACKAGES.has(request) || (request.endsWith("_grpc_pb") && GRPC_SERVICE.test(request));
+  return named && parentFile !== undefined && SDK_FILE.test(parentFile);
+}
 
 /**
  * A namespace object that loads `real` on first use and forwards to it: reading,
@@ -215,11 +235,11 @@ export function lazyNamespace(real: () => object): object {
 }
 
 /**
- * Defers the modules of {@link DEFERRED_SDK_MODULES}, and the SDK's Automation API
- * ({@link AUTOMATION_INDEX}, as {@link lazyNamespace}): until they are used, `require`
- * returns stand-ins that load the real module on first use and forward to it, so
- * behaviour is the same and only the load moves. Idempotent; a module already loaded
- * is left alone. test/helpers/sdk-deferred.test.ts pins the SDK requests this relies on.
+ * Defers the modules of {@link DEFERRED_SDK_MODULES} (stand-in functions) and the
+ * requests {@link isDeferredSdkRequest} names (lazy namespaces): until they are used,
+ * `require` returns stand-ins that load the real module on first use and forward to it,
+ * so behaviour is the same and only the load moves. Idempotent; a module already loaded
+ * is returned as it is. test/helpers/sdk-deferred.test.ts pins the SDK requests this relies on.
  */
 export function deferSdkInternals(): void {
   const flag = Symbol.for("paved.defer-sdk");
@@ -234,15 +254,18 @@ export function deferSdkInternals(): void {
   };
   const load = Module._load;
   const standIns = new Map<string, Record<string, unknown>>();
+  const namespaces = new Map<string, object>();
   Module._load = function (request, parent, isMain) {
-    if (
-      request === "./automation" &&
-      (parent as { filename?: string } | null)?.filename?.endsWith(PULUMI_INDEX)
-    ) {
+    if (isDeferredSdkRequest(request, (parent as { filename?: string } | null)?.filename)) {
       const file = Module._resolveFilename(request, parent, isMain);
-      if (file.endsWith(AUTOMATION_INDEX) && !Module._cache[file]) {
-        let real: object | undefined;
-        return lazyNamespace(() => (real ??= load.call(this, file, parent, false) as object));
+      if (!Module._cache[file]) {
+        let namespace = namespaces.get(file);
+        if (!namespace) {
+          let real: object | undefined;
+          namespace = lazyNamespace(() => (real ??= load.call(this, file, parent, false) as object));
+          namespaces.set(file, namespace);
+        }
+        return namespace;
       }
     }
     if (request.endsWith("closure/serializeClosure") || request.endsWith("closure/codePaths")) {

@@ -1,30 +1,100 @@
 /**
- * Pins the SDK's Automation API deferral: `@pulumi/pulumi`'s index binds
- * `pulumi.automation` with `require("./automation")`, which jest maps to
- * test/setup/sdk-automation.ts and which the CLI's loader answers with the
- * same lazy namespace (cli/engine/loader.ts). An SDK that moves the request
- * fails here instead of silently loading the API again everywhere; a stand-in
- * that stops forwarding fails the namespace tests.
+ * Pins the deferral of what the Pulumi SDKs require as they load but use only
+ * inside functions (the Automation API, gRPC and its service modules,
+ * OpenTelemetry, semver): the CLI's loader answers those requests with lazy
+ * namespaces (cli/engine/loader.ts), and jest maps them to the same
+ * (test/setup/sdk-deferred). An SDK that moves a request fails here instead of
+ * silently loading it everywhere again; a namespace that stops forwarding
+ * fails the namespace tests; a program's process that loads them fails the
+ * last test.
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { lazyNamespace } from "../../cli/engine/loader";
+import { isDeferredSdkRequest, lazyNamespace } from "../../cli/engine/loader";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const sdk = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
-const realAutomation = () =>
-  jest.requireActual(path.join(sdk, "automation", "index.js")) as Record<string, unknown>;
+const policySdk = path.dirname(require.resolve("@pulumi/policy/package.json"));
+const read = (...p: string[]) => fs.readFileSync(path.join(...p), "utf8");
 
-test("the SDK's index loads the Automation API by the relative request jest maps and the loader defers", () => {
-  const index = fs.readFileSync(path.join(sdk, "index.js"), "utf8");
-  expect(index).toContain('__importStar(require("./automation"))');
-  expect(index).toContain("exports.automation = automation;");
+/** Each deferred request, as the SDKs make it, with the file that makes it. */
+const REQUESTS: readonly [file: string, line: string][] = [
+  [path.join(sdk, "index.js"), 'const automation = __importStar(require("./automation"));'],
+  [path.join(sdk, "runtime", "settings.js"), 'const grpc = __importStar(require("@grpc/grpc-js"));'],
+  [
+    path.join(sdk, "runtime", "settings.js"),
+    'const engrpc = __importStar(require("../proto/engine_grpc_pb"));',
+  ],
+  [
+    path.join(sdk, "runtime", "settings.js"),
+    'const resrpc = __importStar(require("../proto/resource_grpc_pb"));',
+  ],
+  [
+    path.join(sdk, "runtime", "settings.js"),
+    'const opentelemetry = __importStar(require("@opentelemetry/api"));',
+  ],
+  [
+    path.join(sdk, "runtime", "callbacks.js"),
+    'const callrpc = __importStar(require("../proto/callback_grpc_pb"));',
+  ],
+  [
+    path.join(sdk, "provider", "server.js"),
+    'const provrpc = __importStar(require("../proto/provider_grpc_pb"));',
+  ],
+  [path.join(sdk, "runtime", "rpc.js"), 'require("semver")'],
+  [path.join(policySdk, "server.js"), 'const grpc = require("@grpc/grpc-js");'],
+  [
+    path.join(policySdk, "server.js"),
+    'const analyzerrpc = require("@pulumi/pulumi/proto/analyzer_grpc_pb");',
+  ],
+];
+
+describe("the SDKs' requests", () => {
+  test.each(REQUESTS)("%s: %s", (file, line) => {
+    expect(read(file)).toContain(line);
+    const request = /require\("([^"]+)"\)/.exec(line)?.[1] ?? "";
+    expect(isDeferredSdkRequest(request, file)).toBe(true);
+  });
+
+  test("each deferred module is an object namespace (a lazy namespace cannot be called)", () => {
+    for (const [file, line] of REQUESTS) {
+      const request = /require\("([^"]+)"\)/.exec(line)?.[1] ?? "";
+      const real = jest.requireActual(require.resolve(request, { paths: [path.dirname(file)] })) as unknown;
+      expect([request, typeof real]).toEqual([request, "object"]);
+    }
+  });
+
+  test("@pulumi/policy reaches the same gRPC as @pulumi/pulumi (jest maps the package by name)", () => {
+    const from = (dir: string) =>
+      require("module")._resolveFilename("@grpc/grpc-js", {
+        paths: require("module")._nodeModulePaths(dir),
+      }) as string;
+    expect(from(policySdk)).toBe(from(sdk));
+  });
+});
+
+describe("isDeferredSdkRequest", () => {
+  const settings = path.join(sdk, "runtime", "settings.js");
+  test("only the SDKs' own requests are deferred, not a program's or paved's", () => {
+    expect(isDeferredSdkRequest("@grpc/grpc-js", path.join(ROOT, "cli", "engine", "analyzer.ts"))).toBe(
+      false,
+    );
+    expect(isDeferredSdkRequest("semver", path.join(ROOT, "examples", "web-service", "index.ts"))).toBe(
+      false,
+    );
+    expect(isDeferredSdkRequest("@grpc/grpc-js", undefined)).toBe(false);
+  });
+  test("the Automation API only as the index binds it, and only service modules of the protos", () => {
+    expect(isDeferredSdkRequest("./automation", settings)).toBe(false);
+    expect(isDeferredSdkRequest("../proto/resource_pb", settings)).toBe(false);
+    expect(isDeferredSdkRequest("js-yaml", settings)).toBe(false);
+  });
 });
 
 test("pulumi.automation gives the real API's classes and functions", () => {
-  const real = realAutomation();
+  const real = jest.requireActual(path.join(sdk, "automation", "index.js")) as Record<string, unknown>;
   expect(pulumi.automation.LocalWorkspace).toBe(real.LocalWorkspace);
   expect(pulumi.automation.Stack).toBe(real.Stack);
   expect(pulumi.automation.fullyQualifiedStackName).toBe(real.fullyQualifiedStackName);
@@ -60,16 +130,19 @@ describe("lazyNamespace", () => {
   });
 });
 
-test("a program's process (the CLI's loader) loads neither the Automation API nor closure serialization until used", () => {
+test("a program's process (the CLI's loader) loads none of them until used, then the real modules", () => {
   const script = `
     require(${JSON.stringify(path.join(ROOT, "bin", "bootstrap.js"))}).registerLoader();
     require(${JSON.stringify(path.join(ROOT, "components", "index.ts"))});
     require("@pulumi/pulumi");
-    const deferred = () => Object.keys(require.cache).filter((f) => /[\\\\/]@pulumi[\\\\/]pulumi[\\\\/](automation|runtime[\\\\/]closure)[\\\\/]/.test(f)).length;
-    const before = deferred();
+    require("@pulumi/pulumi/runtime").setMocks({ newResource: (a) => ({ id: a.name, state: a.inputs }), call: (a) => a.inputs });
+    const loaded = () => Object.keys(require.cache).filter((f) =>
+      /[\\\\/]node_modules[\\\\/](@grpc[\\\\/]grpc-js|@opentelemetry[\\\\/]api|@pulumi[\\\\/]pulumi[\\\\/](automation|runtime[\\\\/]closure))[\\\\/]|_grpc_pb\\.js$/.test(f)).length;
+    const before = loaded();
     const pulumi = require("@pulumi/pulumi");
     const same = pulumi.automation.LocalWorkspace === require("@pulumi/pulumi/automation").LocalWorkspace;
-    process.stdout.write(JSON.stringify({ before, same, after: deferred() }));
+    require("@pulumi/policy/server");
+    process.stdout.write(JSON.stringify({ before, same, after: loaded() }));
   `;
   const out = JSON.parse(execFileSync(process.execPath, ["-e", script], { cwd: ROOT }).toString()) as {
     before: number;
