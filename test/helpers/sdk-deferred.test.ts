@@ -13,6 +13,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { isDeferredSdkRequest, lazyNamespace } from "../../cli/engine/loader";
+import { resolveFrom } from "../setup/sdk-deferred/lazy";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const sdk = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
@@ -51,27 +52,30 @@ const REQUESTS: readonly [file: string, line: string][] = [
   ],
 ];
 
-describe("the SDKs' requests", () => {
-  test.each(REQUESTS)("%s: %s", (file, line) => {
-    expect(read(file)).toContain(line);
-    const request = /require\("([^"]+)"\)/.exec(line)?.[1] ?? "";
-    expect(isDeferredSdkRequest(request, file)).toBe(true);
-  });
+const requestOf = (line: string) => /require\("([^"]+)"\)/.exec(line)?.[1] ?? "";
+const NODE_MODULES = path.join(ROOT, "node_modules");
 
-  test("each deferred module is an object namespace (a lazy namespace cannot be called)", () => {
+describe("the SDKs' requests", () => {
+  test.each(REQUESTS.map(([file, line]) => [path.relative(NODE_MODULES, file), line, file]))(
+    "%s: %s",
+    (_name, line, file) => {
+      expect(read(file)).toContain(line);
+      expect(isDeferredSdkRequest(requestOf(line), file)).toBe(true);
+    },
+  );
+
+  test("each deferred module is an object namespace, installed (a lazy namespace cannot be called)", () => {
     for (const [file, line] of REQUESTS) {
-      const request = /require\("([^"]+)"\)/.exec(line)?.[1] ?? "";
-      const real = jest.requireActual(require.resolve(request, { paths: [path.dirname(file)] })) as unknown;
-      expect([request, typeof real]).toEqual([request, "object"]);
+      const real = resolveFrom(file, requestOf(line));
+      expect(path.relative(NODE_MODULES, real).startsWith("..")).toBe(false);
+      expect([real, typeof jest.requireActual(real)]).toEqual([real, "object"]);
     }
   });
 
   test("@pulumi/policy reaches the same gRPC as @pulumi/pulumi (jest maps the package by name)", () => {
-    const from = (dir: string) =>
-      require("module")._resolveFilename("@grpc/grpc-js", {
-        paths: require("module")._nodeModulePaths(dir),
-      }) as string;
-    expect(from(policySdk)).toBe(from(sdk));
+    const policyServer = path.join(policySdk, "server.js");
+    const runtimeSettings = path.join(sdk, "runtime", "settings.js");
+    expect(resolveFrom(policyServer, "@grpc/grpc-js")).toBe(resolveFrom(runtimeSettings, "@grpc/grpc-js"));
   });
 });
 

@@ -20,16 +20,18 @@ interface NodeModule {
 // which would map these requests back to the stand-ins. jest's `module` builtin carries Node's
 // statics over, so this resolves exactly as the SDK's `require` does.
 const Module = require("module") as NodeModule;
+
+/** The file `request` names when the module in `file` requires it, as Node resolves it. */
+export function resolveFrom(file: string, request: string): string {
+  const parent = { id: file, filename: file, paths: Module._nodeModulePaths(path.dirname(file)) };
+  return Module._resolveFilename(request, parent, false);
+}
+
 const sdkIndex = require.resolve("@pulumi/pulumi");
-const sdkParent = {
-  id: sdkIndex,
-  filename: sdkIndex,
-  paths: Module._nodeModulePaths(path.dirname(sdkIndex)),
-};
 
 /** The file `request` names when `@pulumi/pulumi`'s index requires it. */
 export function fromSdk(request: string): string {
-  return Module._resolveFilename(request, sdkParent, false);
+  return resolveFrom(sdkIndex, request);
 }
 
 /** A lazy namespace over the module in `file`, loaded by its path (the mapper maps requests by name only). */
