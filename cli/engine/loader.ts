@@ -168,7 +168,8 @@ type Load = (request: string, parent: unknown, isMain: boolean) => unknown;
  * mocks (and a policy pack) only needs when it serializes a function (a
  * Lambda callback, a dynamic provider): closure serialization pulls in the
  * TypeScript compiler (about 0.15 s) and npm's arborist, pacote and sigstore
- * (about 0.1 s). Each maps a file suffix to the functions it exports.
+ * (about 0.1 s). Each maps a file suffix to the functions it exports: the runtime's index
+ * copies those functions as it loads, so a {@link lazyNamespace} would be read, and loaded, at once.
  */
 const DEFERRED_SDK_MODULES: Readonly<Record<string, readonly string[]>> = {
   [["@pulumi", "pulumi", "runtime", "closure", "serializeClosure.js"].join(path.sep)]: [
@@ -186,7 +187,7 @@ const DEFERRED_SDK_MODULES: Readonly<Record<string, readonly string[]>> = {
  * a program under mocks never calls (and a policy pack only once it serves over gRPC),
  * each answered with a {@link lazyNamespace} until first use. Per `paved check`
  * program process (bench/RESULTS.md, "Test-suite budget, sixth round"):
- * - `pulumi.automation`, which `@pulumi/pulumi`'s index binds: about 60 modules
+ * - `pulumi.automation`, which `@pulumi/pulumi`'s index binds: about 80 modules
  *   (execa, tmp, js-yaml and their kin), 30 to 40 ms;
  * - `@grpc/grpc-js` and the generated `*_grpc_pb` service modules (which build their
  *   clients with it as they load): 70 modules, about 90 ms; the mock engine speaks no gRPC;

@@ -3,7 +3,7 @@
  * SDKs require as they load but use only inside functions: the Automation API,
  * `@grpc/grpc-js` and the `*_grpc_pb` service modules, `@opentelemetry/api`.
  * Jest loads every module again in each test file's registry, so each was
- * paid for in every file (about 180 of a policy test file's 310 modules) and
+ * paid for in every file (144 of a policy test file's 312 modules) and
  * used by few. Each stand-in is the namespace the CLI gives programs outside
  * jest (cli/engine/loader.ts, `lazyNamespace`): it loads the real module on
  * first use and forwards to it, so only the load moves.
