@@ -1,11 +1,11 @@
-/** The generated files (docs/policies.md, policies/config/*.json) match the metadata. */
+/** The generated files (docs/policies.md, docs/coverage.md, policies/config/*.json) match the metadata. */
 import * as fs from "fs";
 import * as path from "path";
 import { generatedFiles } from "../../policies/lib/generated";
 
 const root = path.join(__dirname, "../..");
 
-test("docs/policies.md and the sample pack configs are up to date (run `npm run docs:policies`)", () => {
+test("docs/policies.md, docs/coverage.md and the sample pack configs are up to date (run `npm run docs:policies`)", () => {
   const expected = generatedFiles(root);
   expect(Object.keys(expected).sort()).toEqual([
     "docs/coverage.md",
