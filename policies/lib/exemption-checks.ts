@@ -4,6 +4,8 @@
  */
 import type { Exemption } from "./exemptions";
 
+export { closest } from "./did-you-mean";
+
 /** True for a real calendar date in `YYYY-MM-DD` (no 2026-02-30). */
 export function isCalendarDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
@@ -14,33 +16,6 @@ export function isCalendarDate(s: string): boolean {
     d.getUTCMonth() === Number(m[2]) - 1 &&
     d.getUTCDate() === Number(m[3])
   );
-}
-
-/** Edit distance, for "did you mean" (small strings only). */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length];
-}
-
-/** The closest of `names` to `word`, when it is close enough to be a misspelling. */
-export function closest(word: string, names: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const n of names) {
-    const d = distance(word.toLowerCase(), n.toLowerCase());
-    if (d < bestD) {
-      best = n;
-      bestD = d;
-    }
-  }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
 
 /** Characters of a regular expression that a glob takes literally: a namePattern with them is almost surely a regex. */

@@ -4,6 +4,7 @@
  * with the fix ("did you mean ..." for a misspelt field). Pure.
  */
 import type { ErrorObject } from "ajv";
+import { closest } from "./did-you-mean";
 
 type Node = Record<string, unknown>;
 
@@ -30,36 +31,6 @@ export function fieldOf(pointer: string): string {
 
 function join(field: string, key: string): string {
   return fieldOf(`${field}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`);
-}
-
-/** Levenshtein distance, for "did you mean". */
-function distance(a: string, b: string): number {
-  const A = a.toLowerCase();
-  const B = b.toLowerCase();
-  let prev = Array.from({ length: B.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= A.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= B.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (A[i - 1] === B[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[B.length];
-}
-
-/** The closest known field name, when one is close enough to be a typo. */
-export function closest(name: string, known: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const k of known) {
-    const d = distance(name, k);
-    if (d < bestD) {
-      best = k;
-      bestD = d;
-    }
-  }
-  const limit = Math.max(2, Math.floor(name.length / 3));
-  return best !== undefined && bestD <= limit ? best : undefined;
 }
 
 function describe(v: unknown): string {
