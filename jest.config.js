@@ -47,8 +47,6 @@ module.exports = {
     // The SDK's closure serialization (and the TypeScript compiler, npm's arborist and sigstore
     // behind it) loads on first use, not in every test file (see the file).
     "^\\./closure/(serializeClosure|codePaths)$": "<rootDir>/test/setup/sdk-closure.js",
-    // The SDK's per-promise bookkeeping stack, captured with no frames (see the file).
-    "^\\./debuggable$": "<rootDir>/test/setup/sdk-debuggable.js",
     // What the SDKs require as they load but use only inside functions (the Automation API, gRPC and
     // its service modules, OpenTelemetry): loaded on first use, as cli/engine/loader.ts does outside
     // jest (see test/setup/sdk-deferred/lazy.ts).

@@ -2,25 +2,28 @@
  * Jest setup (setupFilesAfterEnv: after jest installs source-map-support): the Pulumi SDK's own stack captures skip source mapping.
  *
  * Why: jest maps every stack trace through source-map-support, frame by frame.
- * The SDK captures an unbounded stack for every resource (`Resource.callsites`
- * in resource.js, its source position). Under jest those captures, with the
- * SDK's per-promise ones, cost more than everything else a component test did: a
+ * The SDK captures a stack for bookkeeping on every promise it makes
+ * (`debuggablePromise` in runtime/debuggable.js, kept to describe leaked
+ * promises at exit) and an unbounded one for every resource
+ * (`Resource.callsites` in resource.js, its source position). Under jest those
+ * captures cost more than everything else a component test does: a
  * SegmentedNetwork of 105 resources took 1.9 s under jest against 0.22 s in
  * plain Node, 60 % of it in source-map-support (bench/RESULTS.md, "Test-suite
  * budget"). No test reads those captures (paved check maps source lines in its
  * own process, outside jest), so they get V8's unmapped format; every other
- * stack, a failing assertion's included, is mapped as before. (The per-promise
- * capture, `debuggablePromise`, has no frames at all under jest:
- * test/setup/sdk-debuggable.js.)
+ * stack, a failing assertion's included, is mapped as before.
  *
  * The SDK is pinned (package.json); test/helpers/sdk-stack-traces.test.ts pins
- * the function name this keys on, so an SDK that renames it fails a test
+ * the two function names this keys on, so an SDK that renames them fails a test
  * instead of silently making the suite slow again.
  */
 "use strict";
 
 /** The SDK functions whose captured stacks are bookkeeping, by the file they live in. */
-const BOOKKEEPING = [{ fn: "callsites", file: /[\\/]@pulumi[\\/]pulumi[\\/]resource\.js$/ }];
+const BOOKKEEPING = [
+  { fn: "debuggablePromise", file: /[\\/]@pulumi[\\/]pulumi[\\/]runtime[\\/]debuggable\.js$/ },
+  { fn: "callsites", file: /[\\/]@pulumi[\\/]pulumi[\\/]resource\.js$/ },
+];
 
 /** True when the stack is captured by one of the SDK's bookkeeping functions. */
 function isBookkeeping(callSites) {
