@@ -11,6 +11,9 @@
  * and the CLI's transpile cache live. No *.tsbuildinfo is copied (ignored files). No test
  * writes into an installed file, which the hard links would share with the working tree.
  * `--warm` runs in the working tree instead, with whatever caches it has.
+ * `--ledger` also prints where the CPU went, by kind of process (jest's workers,
+ * the programs' processes, the type-check, ESLint, ...): bench/lib/cpu-ledger.js
+ * is required into every Node process npm test starts and samples its CPU.
  * The load average is printed before and after: on a busy machine the figure
  * means little. So the CPU time of every process `npm test` ran is printed too
  * (Linux), with what it gives spread over the cores: the best wall time this
@@ -25,6 +28,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { formatLedger, readLedger, summarise } from "./lib/ledger";
 import { ratio, timeCommand } from "./lib/measure";
 
 const BUDGET_MS = 90_000;
@@ -62,9 +66,19 @@ export function coldCopy(root: string): string {
   return dir;
 }
 
+/** The environment that puts bench/lib/cpu-ledger.js into every Node process, writing to `dir`. */
+export function ledgerEnv(dir: string): Record<string, string> {
+  const hook = path.join(__dirname, "lib", "cpu-ledger.js");
+  const options = [process.env.NODE_OPTIONS, `--require ${JSON.stringify(hook)}`].filter(Boolean).join(" ");
+  return { NODE_OPTIONS: options, PAVED_CPU_LEDGER: dir };
+}
+
 export function main(argv: readonly string[] = process.argv.slice(2)): number {
   const root = path.resolve(__dirname, "..");
   const warm = argv.includes("--warm");
+  const ledger = argv.includes("--ledger")
+    ? fs.mkdtempSync(path.join(os.tmpdir(), "paved-cpu-ledger-"))
+    : undefined;
   const dir = warm ? root : coldCopy(root);
   const load = () =>
     os
@@ -77,7 +91,7 @@ export function main(argv: readonly string[] = process.argv.slice(2)): number {
     const out = fs.openSync(log, "w");
     const { ms, status, cpuMs } = timeCommand("npm", ["test"], {
       cwd: dir,
-      env: { ...process.env, CI: "true" },
+      env: { ...process.env, CI: "true", ...(ledger ? ledgerEnv(ledger) : {}) },
       stdio: ["ignore", out, out],
     });
     fs.closeSync(out);
@@ -104,6 +118,10 @@ export function main(argv: readonly string[] = process.argv.slice(2)): number {
           `${(floor / 1000).toFixed(1)} s, ${ratio(floor / BUDGET_MS)} of the budget`,
       );
     }
+    if (ledger) {
+      console.log("  where the CPU went (processes, CPU):");
+      for (const l of formatLedger(summarise(readLedger(ledger)), cpuMs)) console.log(l);
+    }
     const r = ms / BUDGET_MS;
     console.log(
       `test-suite budget: npm test took ${(ms / 1000).toFixed(1)} s on ${cores} cores: ${ratio(r)} of the 90 s budget (target < 1×)`,
@@ -111,6 +129,7 @@ export function main(argv: readonly string[] = process.argv.slice(2)): number {
     return r;
   } finally {
     if (!warm) fs.rmSync(dir, { recursive: true, force: true });
+    if (ledger) fs.rmSync(ledger, { recursive: true, force: true });
   }
 }
 
