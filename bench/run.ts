@@ -1,5 +1,6 @@
 /**
  * Runs the benchmarks (`npm run bench`, or `npm run bench -- throughput`).
+ * Flags go to the benchmark that takes them: `npm run bench -- test-budget --ledger`.
  * Each prints its ratio on its last line. Results go in bench/RESULTS.md by
  * hand, with the machine and date this prints.
  */
@@ -10,22 +11,35 @@ import * as throughput from "./policy-throughput";
 import * as scaling from "./scaling";
 import * as testBudget from "./test-budget";
 
-const BENCHES: Record<string, () => number> = {
+const BENCHES: Record<string, (flags: string[]) => number> = {
   "check-vs-floor": () => checkVsFloor.main(),
   throughput: () => throughput.main(),
   scaling: () => scaling.main(),
-  "test-budget": () => testBudget.main(),
+  "test-budget": (flags) => testBudget.main(flags),
   engine: () => engine.main(),
 };
+/** The flags each benchmark takes. */
+const FLAGS: Record<string, readonly string[]> = { "test-budget": testBudget.FLAGS };
 
-const wanted = process.argv.slice(2);
+const args = process.argv.slice(2);
+const wanted = args.filter((a) => !a.startsWith("--"));
+const flags = args.filter((a) => a.startsWith("--"));
 const unknown = wanted.filter((w) => !(w in BENCHES));
 if (unknown.length > 0) {
   console.error(`unknown benchmark ${unknown.join(", ")}; choose from ${Object.keys(BENCHES).join(", ")}`);
   process.exit(2);
 }
+for (const f of flags) {
+  const takers = Object.keys(FLAGS).filter((b) => FLAGS[b].includes(f));
+  if (takers.length === 0 || wanted.length === 0 || wanted.some((w) => !takers.includes(w))) {
+    console.error(
+      `${f} is not a flag of ${wanted.join(", ") || "every benchmark"}; flags: ${JSON.stringify(FLAGS)}`,
+    );
+    process.exit(2);
+  }
+}
 console.log(`machine: ${machine()}; date: ${new Date().toISOString().slice(0, 10)}`);
 for (const name of wanted.length > 0 ? wanted : Object.keys(BENCHES)) {
   console.log(`\n# ${name}`);
-  BENCHES[name]();
+  BENCHES[name](flags);
 }

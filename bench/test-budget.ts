@@ -33,6 +33,9 @@ import { ratio, timeCommand } from "./lib/measure";
 
 const BUDGET_MS = 90_000;
 
+/** The flags {@link main} takes (see the header). */
+export const FLAGS = ["--warm", "--ledger"] as const;
+
 /** A cold copy of the working tree at `root`, in a new temporary directory (see the header). */
 export function coldCopy(root: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "paved-test-budget-"));
