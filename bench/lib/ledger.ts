@@ -14,6 +14,11 @@ export interface LedgerEntry {
   readonly cpuMs: number;
 }
 
+/** Whether `cmd` runs the package's bin, by its own path or through node_modules/.bin (npm scripts do). */
+function bin(cmd: string, pkg: string, name: string): boolean {
+  return new RegExp(`[\\\\/](?:${pkg}[\\\\/]bin|\\.bin)[\\\\/]${name}(?:\\s|$)`).test(cmd);
+}
+
 /** What a process was, from its command line (the order matters: the first match wins). */
 const KINDS: readonly (readonly [string, (cmd: string) => boolean])[] = [
   ["jest workers", (c) => /jest-worker[\\/]build[\\/]workers[\\/]processChild\.js/.test(c)],
@@ -21,11 +26,12 @@ const KINDS: readonly (readonly [string, (cmd: string) => boolean])[] = [
   ["program processes (one per paved check)", (c) => /child\.(?:ts|js)"?\)\.serve\(\)/.test(c)],
   ["packs served over gRPC", (c) => /engine-address-unused|run-policy-pack/.test(c)],
   ["paved CLI processes", (c) => /[\\/]bin[\\/]paved\.js/.test(c)],
-  ["tsc --noEmit (the type-check)", (c) => /[\\/]typescript[\\/]bin[\\/]tsc\b/.test(c) && /--noEmit/.test(c)],
-  ["tsc (release tests)", (c) => /[\\/]typescript[\\/]bin[\\/]tsc\b/.test(c)],
-  ["ESLint", (c) => /[\\/]eslint[\\/]bin[\\/]eslint\.js/.test(c)],
-  ["prettier", (c) => /[\\/]prettier[\\/]bin[\\/]prettier\.cjs/.test(c) || /require\("prettier"\)/.test(c)],
-  ["run-p", (c) => /npm-run-all2?[\\/]/.test(c)],
+  ["tsc --noEmit (the type-check)", (c) => bin(c, "typescript", "tsc") && /--noEmit/.test(c)],
+  ["tsc (release tests)", (c) => bin(c, "typescript", "tsc")],
+  ["pack bundle build (release tests)", (c) => /[\\/]scripts[\\/]build-policy-pack\.js/.test(c)],
+  ["ESLint", (c) => bin(c, "eslint", "eslint(?:\\.js)?")],
+  ["prettier", (c) => bin(c, "prettier", "prettier(?:\\.cjs)?") || /require\("prettier"\)/.test(c)],
+  ["run-p", (c) => /npm-run-all2?[\\/]|[\\/]\.bin[\\/]run-p\b/.test(c)],
   ["npm, npx", (c) => /[\\/]np[mx]-cli\.js|[\\/]bin[\\/]np[mx]\b/.test(c)],
 ];
 
