@@ -31,10 +31,12 @@ if (unknown.length > 0) {
 }
 for (const f of flags) {
   const takers = Object.keys(FLAGS).filter((b) => FLAGS[b].includes(f));
-  if (takers.length === 0 || wanted.length === 0 || wanted.some((w) => !takers.includes(w))) {
-    console.error(
-      `${f} is not a flag of ${wanted.join(", ") || "every benchmark"}; flags: ${JSON.stringify(FLAGS)}`,
-    );
+  if (takers.length === 0) {
+    console.error(`unknown flag ${f}; flags: ${JSON.stringify(FLAGS)}`);
+    process.exit(2);
+  }
+  if (wanted.length === 0 || wanted.some((w) => !takers.includes(w))) {
+    console.error(`${f} is a flag of ${takers.join(", ")} only: npm run bench -- ${takers[0]} ${f}`);
     process.exit(2);
   }
 }

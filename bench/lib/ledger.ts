@@ -86,6 +86,6 @@ export function formatLedger(rows: readonly LedgerRow[], totalMs: number | undef
   const lines = rows.map((r) => line(r.kind, String(r.processes), r.cpuMs));
   lines.push(line("every Node process", String(rows.reduce((s, r) => s + r.processes, 0)), seen));
   if (totalMs !== undefined)
-    lines.push(line("not in the ledger (non-Node, killed early)", "", totalMs - seen));
+    lines.push(line("not in the ledger (non-Node, start-up, after a last sample)", "", totalMs - seen));
   return lines;
 }

@@ -21,7 +21,8 @@ export function closest(word: string, names: Iterable<string>): string | undefin
   let bestD = limit + 1;
   for (const name of names) {
     const n = name.toLowerCase();
-    // The distance is at least the difference in length: such a name is never within the limit.
+    // The distance is at least the difference in length: a name that far off cannot beat the best so
+    // far (at first, one past the limit), so it is not compared.
     if (Math.abs(n.length - w.length) >= bestD) continue;
     const d = distance(w, n);
     if (d < bestD) {
