@@ -3,8 +3,8 @@ import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { classify, formatLedger, readLedger, summarise } from "../../bench/lib/ledger";
-import { ledgerEnv } from "../../bench/test-budget";
+import { classify, formatLedger, readLedger, summarise } from "../../../bench/lib/ledger";
+import { ledgerEnv } from "../../../bench/test-budget";
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
