@@ -7,7 +7,8 @@
  * refused, as the engine refuses them. Pure; no process, no socket.
  */
 import Ajv from "ajv";
-import { closest, DEFAULT_MAX_LIFETIME_DAYS, validateExemptions } from "../../policies/lib/exemptions";
+import { closest } from "../../policies/lib/did-you-mean";
+import { DEFAULT_MAX_LIFETIME_DAYS, validateExemptions } from "../../policies/lib/exemptions";
 import type { ViolationLevel } from "./analyzer-proto";
 
 /**

@@ -1,10 +1,8 @@
 /**
- * Checks on an exemption beyond its schema: a real calendar date, a selector
- * that can match something, and the closest name for a misspelling. Pure.
+ * Checks on an exemption beyond its schema: a real calendar date and a selector
+ * that can match something. Pure. (The closest name for a misspelling: ./did-you-mean.ts.)
  */
 import type { Exemption } from "./exemptions";
-
-export { closest } from "./did-you-mean";
 
 /** True for a real calendar date in `YYYY-MM-DD` (no 2026-02-30). */
 export function isCalendarDate(s: string): boolean {

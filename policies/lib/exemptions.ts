@@ -20,9 +20,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { ErrorObject, ValidateFunction } from "ajv";
-import { closest, isCalendarDate, selectorProblem } from "./exemption-checks";
+import { closest } from "./did-you-mean";
+import { isCalendarDate, selectorProblem } from "./exemption-checks";
 
-export { closest, isCalendarDate } from "./exemption-checks";
+export { isCalendarDate } from "./exemption-checks";
 
 /** The stack policy that audits exemptions; it cannot itself be exempted from. */
 export const LEDGER_POLICY = "paved-exemptions";

@@ -31,7 +31,6 @@ import type * as compileModule from "./k8s-api-schema-compile";
 import { collapse, problemOf, type SchemaProblem } from "./k8s-api-schema-errors";
 import { FORMATS, regExp } from "./k8s-schema-formats";
 
-export { closest } from "./did-you-mean";
 export { fieldOf, type SchemaProblem } from "./k8s-api-schema-errors";
 
 /** An OpenAPI node as the reduced bundle holds it. */
