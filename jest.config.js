@@ -1,3 +1,5 @@
+const { SWC_OPTIONS } = require("./scripts/swc-options");
+
 /**
  * Jest only transpiles the TypeScript sources, with swc (@swc/jest: one file
  * at a time, no type-checking, as `isolatedModules`); `npm run typecheck` type-checks
@@ -15,15 +17,8 @@ module.exports = {
     "^.+\\.ts$": [
       "@swc/jest",
       {
-        // What tsconfig.json asks of tsc: ES2022 (class fields are defined fields), CommonJS.
-        // No decorators in the tree; `jest.mock` calls would be hoisted (@swc/jest sets that).
-        jsc: {
-          parser: { syntax: "typescript" },
-          target: "es2022",
-          transform: { useDefineForClassFields: true },
-          keepClassNames: true,
-        },
-        module: { type: "commonjs" },
+        ...SWC_OPTIONS,
+        // `jest.mock` calls would be hoisted (@swc/jest sets that).
         // Stack traces point at the TypeScript lines.
         sourceMaps: "inline",
       },

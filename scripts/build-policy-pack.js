@@ -20,23 +20,24 @@
 //                       sources, so relative requires stay valid
 //   config/             the per-environment pack config (for `pulumi policy enable --config`)
 //
-// tsc compiles only what the entry reaches (its own program, not dist/, so it
-// never races `npm run build`). The script then walks the requires from
+// swc compiles only what the entry reaches, straight from the sources (not dist/,
+// so it never races `npm run build`), with the options jest runs the tests with
+// (scripts/swc-options.js), so the pack ships the JavaScript the tests ran. No
+// type-checking here: `npm test` does that before a release (docs/release.md),
+// and a second tsc program over the pack cost 6.6 s of CPU. The script then walks the requires from
 // index.js and fails on a require it cannot account for: a relative path that
 // leaves the pack or names no file, a computed require, or a package that is
 // not a runtime dependency of paved.
 //
 // Usage: node scripts/build-policy-pack.js [--out <dir>]
 "use strict";
-const { execFileSync } = require("child_process");
 const fs = require("fs");
 const { builtinModules } = require("module");
-const os = require("os");
 const path = require("path");
 const ts = require("typescript");
 
 const ROOT = path.resolve(__dirname, "..");
-/** Modules the entry loads; tsc compiles these and everything they import. */
+/** Modules the entry loads; these and everything they import are compiled. */
 const ROOTS = ["policies/index.ts", "policies/lib/serve.ts"];
 /** Always declared: the engine runs `node node_modules/@pulumi/pulumi/cmd/run-policy-pack`. */
 const ENGINE_PACKAGES = ["@pulumi/pulumi"];
@@ -142,54 +143,83 @@ function pinnedDependencies(names, problems) {
   return deps;
 }
 
-function compile(outDir) {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "paved-pack-tsconfig-"));
-  try {
-    const config = path.join(tmp, "tsconfig.json");
-    fs.writeFileSync(
-      config,
-      JSON.stringify({
-        extends: path.join(ROOT, "tsconfig.json"),
-        compilerOptions: {
-          outDir,
-          rootDir: ROOT,
-          noEmit: false,
-          declaration: false,
-          sourceMap: false,
-          incremental: false,
-          types: ["node"],
-          typeRoots: [path.join(ROOT, "node_modules", "@types")],
-          noEmitOnError: true,
-        },
-        files: ROOTS.map((f) => path.join(ROOT, f)),
-        include: [],
-      }),
-    );
-    execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", config], {
-      cwd: ROOT,
-      stdio: "inherit",
-    });
-  } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
+/** The source a relative import in `from` names, as tsc resolves it: a .ts file or directory index, or JSON. */
+function resolveSource(from, spec) {
+  const base = path.resolve(path.dirname(from), spec);
+  const candidates = [`${base}.ts`, path.join(base, "index.ts"), base.endsWith(".json") ? base : undefined];
+  return candidates.find((c) => c && fs.existsSync(c) && fs.statSync(c).isFile());
+}
+
+/**
+ * Compiles the modules `roots` (relative to `root`) reach into `outDir`, side by side as in the
+ * sources: swc (the options jest runs the tests with, scripts/swc-options.js)
+ * turns each .ts file into JavaScript, then the relative requires of the output
+ * name the next sources. JSON a module imports is copied, as tsc's
+ * resolveJsonModule does. No type-checking here: `npm test` type-checks the
+ * tree before a release (docs/release.md), as it does before jest runs it.
+ * Returns the problems: a file swc cannot compile, an import that names no
+ * source, or one outside `root`.
+ */
+function compile(outDir, root = ROOT, roots = ROOTS) {
+  const swc = require("@swc/core");
+  const { SWC_OPTIONS } = require("./swc-options");
+  const problems = [];
+  const done = new Set();
+  const queue = roots.map((f) => path.join(root, f));
+  while (queue.length > 0) {
+    const file = queue.pop();
+    if (done.has(file)) continue;
+    done.add(file);
+    const rel = path.relative(root, file);
+    if (rel.startsWith("..") || rel.split(path.sep).includes("node_modules")) {
+      problems.push(`${rel} is outside the sources (${root})`);
+      continue;
+    }
+    const to = path.join(outDir, rel);
+    fs.mkdirSync(path.dirname(to), { recursive: true });
+    if (file.endsWith(".json")) {
+      fs.copyFileSync(file, to);
+      continue;
+    }
+    let code;
+    try {
+      ({ code } = swc.transformFileSync(file, { ...SWC_OPTIONS, swcrc: false, configFile: false }));
+    } catch (e) {
+      problems.push(`${rel} does not compile: ${String(e instanceof Error ? e.message : e).trim()}`);
+      continue;
+    }
+    const js = to.replace(/\.ts$/, ".js");
+    fs.writeFileSync(js, code);
+    for (const spec of requiresOf(js).literal) {
+      if (!spec.startsWith(".")) continue;
+      const source = resolveSource(file, spec);
+      if (source) queue.push(source);
+      else problems.push(`${rel}: import "${spec}" names no source file`);
+    }
   }
+  return problems;
 }
 
 function build(outDir) {
   const root = readJson(path.join(ROOT, "package.json"));
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.mkdirSync(outDir, { recursive: true });
-  compile(outDir);
+  const compileProblems = compile(outDir);
 
   const entry = path.join(outDir, "index.js");
   fs.writeFileSync(entry, ENTRY);
   fs.copyFileSync(path.join(ROOT, "policies", "PulumiPolicy.yaml"), path.join(outDir, "PulumiPolicy.yaml"));
   fs.cpSync(path.join(ROOT, "policies", "config"), path.join(outDir, "config"), { recursive: true });
 
-  const { packages, problems } = walkRequires(outDir, entry);
+  const walked = walkRequires(outDir, entry);
+  const packages = walked.packages;
+  const problems = [...compileProblems, ...walked.problems];
   const names = [...new Set([...packages, ...ENGINE_PACKAGES])].sort();
   const dependencies = pinnedDependencies(names, problems);
   if (problems.length > 0) {
-    throw new Error(`the policy pack is not self-contained:\n  ${problems.join("\n  ")}`);
+    throw new Error(
+      `the policy pack cannot be built as a self-contained directory:\n  ${problems.join("\n  ")}`,
+    );
   }
   const manifest = {
     // components/core/version.ts reads the version from the nearest package.json
@@ -207,15 +237,20 @@ function build(outDir) {
   return manifest;
 }
 
-module.exports = { build, walkRequires, pinnedDependencies, packageName, ENGINE_PACKAGES };
+module.exports = { build, compile, walkRequires, pinnedDependencies, packageName, ENGINE_PACKAGES };
 
 if (require.main === module) {
   const args = process.argv.slice(2);
   const at = args.indexOf("--out");
   const out = path.resolve(at >= 0 && args[at + 1] ? args[at + 1] : path.join(ROOT, "dist", "policy-pack"));
-  const manifest = build(out);
-  console.log(
-    `policy pack ${manifest.name}@${manifest.version} -> ${path.relative(process.cwd(), out) || "."}` +
-      ` (dependencies: ${Object.keys(manifest.dependencies).join(", ")})`,
-  );
+  try {
+    const manifest = build(out);
+    console.log(
+      `policy pack ${manifest.name}@${manifest.version} -> ${path.relative(process.cwd(), out) || "."}` +
+        ` (dependencies: ${Object.keys(manifest.dependencies).join(", ")})`,
+    );
+  } catch (e) {
+    console.error(`build-policy-pack: ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = 1;
+  }
 }

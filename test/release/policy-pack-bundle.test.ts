@@ -188,14 +188,62 @@ describe("started the way the engine starts it", () => {
   });
 });
 
-describe("the build's require walk and version pins", () => {
-  const { walkRequires, pinnedDependencies } = require("../../scripts/build-policy-pack.js") as {
+describe("the build's compile step, require walk and version pins", () => {
+  const { compile, walkRequires, pinnedDependencies } = require("../../scripts/build-policy-pack.js") as {
+    compile: (outDir: string, root: string, roots: string[]) => string[];
     pinnedDependencies: (names: string[], problems: string[]) => Record<string, string>;
     walkRequires: (
       packDir: string,
       entry: string,
     ) => { packages: string[]; reached: Set<string>; problems: string[] };
   };
+
+  test("compiles what the roots import, side by side: types stripped, JSON copied, a missing or outside import named", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "paved-compile-"));
+    try {
+      const src = path.join(dir, "src");
+      const out = path.join(dir, "out");
+      const write = (rel: string, text: string) => {
+        fs.mkdirSync(path.dirname(path.join(src, rel)), { recursive: true });
+        fs.writeFileSync(path.join(src, rel), text);
+      };
+      write(
+        "entry.ts",
+        [
+          'import type { Shape } from "./types";',
+          'import { double } from "./lib";',
+          'import data from "./data.json";',
+          'import { gone } from "./missing";',
+          'import { away } from "../outside";',
+          "export const shape: Shape = { size: double(data.size) };",
+          "export class Holder { readonly items: string[] = []; }",
+          "export const used = [gone, away];",
+        ].join("\n"),
+      );
+      write("types.ts", "export interface Shape { size: number }");
+      write("lib/index.ts", "export function double(n: number): number { return n * 2; }");
+      write("data.json", '{ "size": 21 }');
+      fs.writeFileSync(path.join(dir, "outside.ts"), "export const away = 1;");
+      write("bad.ts", "export const = ;");
+
+      expect(compile(out, src, ["entry.ts"])).toEqual([
+        'entry.ts: import "./missing" names no source file',
+        `${path.join("..", "outside.ts")} is outside the sources (${src})`,
+      ]);
+      // A type-only import is no module at run time, so it is not compiled.
+      expect(filesIn(out)).toEqual(["data.json", "entry.js", path.join("lib", "index.js")]);
+      const entry = fs.readFileSync(path.join(out, "entry.js"), "utf8");
+      expect(entry).not.toMatch(/Shape|: number|readonly/);
+      expect(entry).toMatch(/require\("\.\/lib"\)/);
+      expect(entry).toMatch(/items = \[\]/);
+      expect(fs.readFileSync(path.join(out, "lib", "index.js"), "utf8")).toMatch(/function double\(n\)/);
+      expect(compile(path.join(dir, "out2"), src, ["bad.ts"])).toEqual([
+        expect.stringMatching(/^bad\.ts does not compile: .+/s),
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   test("follows relative requires, names packages, and rejects what would break a published pack", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "paved-walk-"));
