@@ -68,9 +68,11 @@ function isBuiltin(spec) {
   );
 }
 
-/** Every `require(...)` call in a JavaScript file: literal specifiers, and the text of computed ones. */
-function requiresOf(file) {
-  const text = fs.readFileSync(file, "utf8");
+/**
+ * Every `require(...)` call in a JavaScript file (`text`: its contents, when the caller has them):
+ * literal specifiers, and the text of computed ones.
+ */
+function requiresOf(file, text = fs.readFileSync(file, "utf8")) {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
   const literal = [];
   const computed = [];
@@ -86,10 +88,13 @@ function requiresOf(file) {
   return { literal, computed };
 }
 
-/** Resolves a relative require the way Node does for a file or a directory. */
-function resolveRelative(from, spec) {
+/**
+ * Resolves a relative require the way Node does for a file or a directory, with `ext` for the
+ * code files: `.js` in the compiled pack, `.ts` in the sources (as tsc resolves an import).
+ */
+function resolveRelative(from, spec, ext = ".js") {
   const base = path.resolve(path.dirname(from), spec);
-  const candidates = [base, `${base}.js`, `${base}.json`, path.join(base, "index.js")];
+  const candidates = [base, `${base}${ext}`, `${base}.json`, path.join(base, `index${ext}`)];
   return candidates.find((c) => fs.existsSync(c) && fs.statSync(c).isFile());
 }
 
@@ -144,13 +149,6 @@ function pinnedDependencies(names, problems) {
   return deps;
 }
 
-/** The source a relative import in `from` names, as tsc resolves it: a .ts file or directory index, or JSON. */
-function resolveSource(from, spec) {
-  const base = path.resolve(path.dirname(from), spec);
-  const candidates = [`${base}.ts`, path.join(base, "index.ts"), base.endsWith(".json") ? base : undefined];
-  return candidates.find((c) => c && fs.existsSync(c) && fs.statSync(c).isFile());
-}
-
 /**
  * Compiles the modules `roots` (relative to `root`) reach into `outDir`, side by side as in the
  * sources: swc (the options jest runs the tests with, scripts/swc-options.js)
@@ -191,9 +189,9 @@ function compile(outDir, root = ROOT, roots = ROOTS) {
     }
     const js = to.replace(/\.ts$/, ".js");
     fs.writeFileSync(js, code);
-    for (const spec of requiresOf(js).literal) {
+    for (const spec of requiresOf(js, code).literal) {
       if (!spec.startsWith(".")) continue;
-      const source = resolveSource(file, spec);
+      const source = resolveRelative(file, spec, ".ts");
       if (source) queue.push(source);
       else problems.push(`${rel}: import "${spec}" names no source file`);
     }
@@ -212,9 +210,8 @@ function build(outDir) {
   fs.copyFileSync(path.join(ROOT, "policies", "PulumiPolicy.yaml"), path.join(outDir, "PulumiPolicy.yaml"));
   fs.cpSync(path.join(ROOT, "policies", "config"), path.join(outDir, "config"), { recursive: true });
 
-  const walked = walkRequires(outDir, entry);
-  const packages = walked.packages;
-  const problems = [...compileProblems, ...walked.problems];
+  const { packages, problems: walkProblems } = walkRequires(outDir, entry);
+  const problems = [...compileProblems, ...walkProblems];
   const names = [...new Set([...packages, ...ENGINE_PACKAGES])].sort();
   const dependencies = pinnedDependencies(names, problems);
   if (problems.length > 0) {
