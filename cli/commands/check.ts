@@ -146,16 +146,20 @@ export async function runCheck(dir: string | undefined, opts: CheckOptions): Pro
     const { readStackReference, runProgram } = await import("../engine/run");
     const stackReferences = Object.fromEntries((opts.stackReference ?? []).map(readStackReference));
     progress.update(`paved: running ${project.name} (stack ${project.stack}) under mocks...`);
+    const stopProgram = new AbortController();
     const running = runProgram(project, {
       stackReferences,
       preview: opts.preview,
       stackTraces: Boolean(opts.verbose),
       timeoutMs,
+      signal: stopProgram.signal,
     });
-    // A failed pack must not leave an unhandled rejection while the program's error is reported.
+    // Awaited below; meanwhile a rejection must not be reported as unhandled.
     running.catch(() => undefined);
     const early = startPack();
-    early.catch(() => undefined);
+    // A pack that fails to load is reported as soon as it fails: the program is stopped, not waited
+    // for (it may run for minutes), and its own outcome does not matter: the check cannot run.
+    early.catch((e: unknown) => stopProgram.abort(e));
     try {
       const run = await running;
       t.mark("program");
@@ -167,8 +171,17 @@ export async function runCheck(dir: string | undefined, opts: CheckOptions): Pro
       notChecked = run.notChecked;
     } catch (e) {
       progress.done();
-      await early.then((a) => a.close()).catch(() => undefined);
-      throw e;
+      // The pack's error comes first, whatever the program did (it may have failed too), so the
+      // same invocation always reports the same error.
+      const packError = await early.then(
+        (a) =>
+          a.close().then(
+            () => undefined,
+            () => undefined,
+          ),
+        (packFailure: unknown) => packFailure,
+      );
+      throw packError ?? e;
     }
     const checked = resources.filter((r) => r.type !== "pulumi:pulumi:Stack").length;
     if (checked === 0) {

@@ -49,6 +49,12 @@ export interface RunOptions {
   stackReferences?: Readonly<Record<string, Record<string, unknown>>>;
   /** Told when the program enters a phase (for a status line). */
   onPhase?: (phase: Phase) => void;
+  /**
+   * Stops the program: its process is killed and the run rejects with the
+   * signal's reason (`paved check` aborts with the policy pack's error when the
+   * pack fails to load, so nobody waits for a program whose check cannot run).
+   */
+  signal?: AbortSignal;
 }
 
 /** The default timeout of a whole check. */
@@ -147,6 +153,7 @@ function collect(
       if (done) return;
       done = true;
       clearTimeout(timer);
+      opts.signal?.removeEventListener("abort", stop);
       child.removeAllListeners("message");
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
       if (err) reject(err);
@@ -168,6 +175,9 @@ function collect(
         ),
       );
     }, timeoutMs);
+    const stop = () => finish(abortReason(opts.signal as AbortSignal));
+    if (opts.signal?.aborted) stop();
+    else opts.signal?.addEventListener("abort", stop, { once: true });
     child.on("message", (m: ChildMessage) => {
       if (!m || typeof m !== "object" || m.nonce !== nonce) return; // not ours: the program's own
       switch (m.kind) {
@@ -210,6 +220,14 @@ function collect(
       );
     });
   });
+}
+
+/** The error an aborted run rejects with: the reason the caller gave, as an Error. */
+function abortReason(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error
+    ? reason
+    : new ProgramError(`the program was stopped: ${String(reason)}`, undefined);
 }
 
 function phaseName(phase: Phase | "starting"): string {

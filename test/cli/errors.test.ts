@@ -65,17 +65,29 @@ describe("exit 2 on usage and input errors", () => {
     // A pack process that dies before printing its port; loaded in-process, the pack's own error.
     ["process", /the policy pack in .*broken-pack failed: policy pack did not start: it exited with code/],
     ["in-process", /the policy pack in .*broken-pack failed: this pack is broken on purpose$/],
-  ])("a pack that fails to load (%s transport)", async (transport, message) => {
-    const r = await paved([
-      "check",
-      program("bad"),
-      "--policy-pack",
-      "test/cli/fixtures/broken-pack",
-      "--transport",
-      transport as string,
-    ]);
+  ])(
+    "a pack that fails to load stops a program that never finishes (%s transport)",
+    async (transport, message) => {
+      // Waiting for the program would end in the 30 s timeout's error, not the pack's.
+      const r = await paved([
+        "check",
+        program("never-finishes"),
+        "--policy-pack",
+        "test/cli/fixtures/broken-pack",
+        "--transport",
+        transport as string,
+        "--timeout",
+        "30",
+      ]);
+      expect(r.code).toBe(2);
+      expectOneLine(r.stderr, message as RegExp);
+    },
+  );
+
+  test("a pack that fails to load is the error reported when the program throws too", async () => {
+    const r = await paved(["check", program("throws"), "--policy-pack", "test/cli/fixtures/broken-pack"]);
     expect(r.code).toBe(2);
-    expectOneLine(r.stderr, message as RegExp);
+    expectOneLine(r.stderr, /the policy pack in .*broken-pack failed: this pack is broken on purpose$/);
   });
 
   test("a malformed policy config file", async () => {

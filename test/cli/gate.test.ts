@@ -133,6 +133,21 @@ describe("programs that never finish", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/timed out after 10 s running the program gate/);
   }, 40_000);
+
+  test("a run its caller stops rejects at once with the caller's reason (an Error as is, else named)", async () => {
+    const { loadProject } = await import("../../cli/project");
+    const { runProgram } = await import("../../cli/engine/run");
+    const project = loadProject(path.join(ROOT, "test", "fixtures", "programs", "never-finishes"));
+    const reason = new Error("the policy pack failed");
+    const stop = new AbortController();
+    const run = runProgram(project, { signal: stop.signal, timeoutMs: 30_000 });
+    stop.abort(reason);
+    await expect(run).rejects.toBe(reason);
+    // Stopped before it starts: a reason that is not an Error is named in a ProgramError.
+    await expect(
+      runProgram(project, { signal: AbortSignal.abort("no pack"), timeoutMs: 30_000 }),
+    ).rejects.toThrow(/^the program was stopped: no pack$/);
+  });
 });
 
 describe("the program cannot reach the checker", () => {
