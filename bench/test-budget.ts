@@ -20,7 +20,10 @@
  * machine could reach. It moves less than the wall time, but on a shared VM it
  * still moves: one tree took 252 to 312 s of CPU within 25 minutes
  * (bench/RESULTS.md, "Test-suite budget, fourth round"), so compare trees
- * interleaved, never one run against another hours apart.
+ * interleaved, never one run against another hours apart. To compare runs
+ * of different hours anyway, the machine's speed is measured before and after
+ * (a new Node process loading @pulumi/pulumi, lib/measure.ts referenceLoadMs)
+ * and the run's CPU is also given in those loads.
  * `npm test`'s output goes to paved-test-budget.log in the temporary
  * directory; a failing run names the failed scripts and test files.
  */
@@ -29,7 +32,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { formatLedger, readLedger, summarise } from "./lib/ledger";
-import { ratio, timeCommand } from "./lib/measure";
+import { inReferenceLoads, ratio, referenceLoadMs, timeCommand } from "./lib/measure";
 
 const BUDGET_MS = 90_000;
 
@@ -89,6 +92,7 @@ export function main(argv: readonly string[] = process.argv.slice(2)): number {
       .map((x) => x.toFixed(1))
       .join(" ");
   const loadBefore = load();
+  const speedBefore = referenceLoadMs(dir);
   try {
     const log = path.join(os.tmpdir(), "paved-test-budget.log");
     const out = fs.openSync(log, "w");
@@ -119,6 +123,15 @@ export function main(argv: readonly string[] = process.argv.slice(2)): number {
       console.log(
         `  CPU (user + system, every process): ${(cpuMs / 1000).toFixed(1)} s; spread over ${cores} cores at best ` +
           `${(floor / 1000).toFixed(1)} s, ${ratio(floor / BUDGET_MS)} of the budget`,
+      );
+    }
+    const speedAfter = referenceLoadMs(dir);
+    if (cpuMs !== undefined && speedBefore !== undefined && speedAfter !== undefined) {
+      // The machine's speed, to compare runs of different hours (see referenceLoadMs).
+      const loads = inReferenceLoads(cpuMs, speedBefore, speedAfter);
+      console.log(
+        `  machine speed: a new Node process loading @pulumi/pulumi took ${speedBefore.toFixed(0)} ms of CPU ` +
+          `before the run, ${speedAfter.toFixed(0)} ms after (median of 5); npm test's CPU is ${loads.toFixed(0)} such loads`,
       );
     }
     if (ledger) {

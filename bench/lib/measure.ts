@@ -33,6 +33,33 @@ export function timeCommand(
   return { ms, status: r.status, cpuMs };
 }
 
+/**
+ * This machine's speed, as one figure: the CPU time (ms) a new Node process
+ * takes to load `@pulumi/pulumi` from `cwd`, the median of `runs`. The test
+ * suite is mostly such work (module loading, compiling JavaScript, the
+ * TypeScript compiler), so its CPU moves with this figure when a shared VM
+ * slows down or speeds up (2.2x between two hours of one day: bench/RESULTS.md,
+ * ninth round). Undefined where the CPU time cannot be read.
+ */
+export function referenceLoadMs(cwd: string, runs = 5): number | undefined {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const r = timeCommand(process.execPath, ["-e", 'require("@pulumi/pulumi")'], { cwd });
+    if (r.cpuMs === undefined || r.status !== 0) return undefined;
+    samples.push(r.cpuMs);
+  }
+  return median(samples);
+}
+
+/**
+ * A run's CPU in units of {@link referenceLoadMs} (measured before and after
+ * the run, their mean): a cost of the tree that a slower or faster hour of the
+ * machine moves much less than it moves seconds.
+ */
+export function inReferenceLoads(cpuMs: number, before: number, after: number): number {
+  return cpuMs / ((before + after) / 2);
+}
+
 let clockTicks: number | undefined;
 
 /**
