@@ -27,6 +27,25 @@ async function guarded(verbose: boolean, body: () => Promise<number>): Promise<n
   }
 }
 
+/** A `--report <format>=<file>` value: one more report of the same run, written to a file. */
+export interface ReportRequest {
+  readonly format: (typeof FORMATS)[number];
+  readonly file: string;
+}
+
+function reportRequest(v: string, all: ReportRequest[] = []): ReportRequest[] {
+  const at = v.indexOf("=");
+  const format = at < 0 ? v : v.slice(0, at);
+  const file = at < 0 ? "" : v.slice(at + 1);
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new InvalidArgumentError(
+      `unknown format "${format}"; use <format>=<file> with one of ${FORMATS.join(", ")}`,
+    );
+  }
+  if (file === "") throw new InvalidArgumentError(`no file; use ${format}=<file>`);
+  return [...all, { format: format as ReportRequest["format"], file }];
+}
+
 function positiveInt(v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("expected a whole number >= 1");
@@ -72,6 +91,11 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("--exemptions <file>", "an exemptions file (JSON or YAML) for the pack")
     .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("text"))
     .option("-o, --output <file>", "write the report to a file instead of stdout")
+    .option(
+      "--report <format=file>",
+      "also write the report in <format> to <file>, from the same run (repeatable)",
+      reportRequest,
+    )
     .option("--preview", "run as a preview: computed outputs are unknown, as in `pulumi preview`")
     .option("--concurrency <n>", "Analyze calls in flight", positiveInt, 16)
     .addOption(

@@ -18,6 +18,9 @@ import { findBundledPack, resolvePolicyConfig } from "./pack-options";
 import { status, timer, writeOutput } from "./io";
 import { assertUnchanged, chooseInputs, describeInputs, type CheckInputs } from "./inputs";
 
+/** The report formats `paved check` writes. */
+export type ReportFormat = "text" | "json" | "sarif" | "junit" | "markdown";
+
 /** The options commander hands the command. */
 export interface CheckOptions {
   state?: string;
@@ -25,8 +28,10 @@ export interface CheckOptions {
   policyPack?: string;
   policyConfig?: string;
   exemptions?: string;
-  format: "text" | "json" | "sarif" | "junit" | "markdown";
+  format: ReportFormat;
   output?: string;
+  /** More reports of the same run, each written to its file (`--report <format>=<file>`). */
+  report?: readonly { readonly format: ReportFormat; readonly file: string }[];
   preview?: boolean;
   concurrency: number;
   transport: "process" | "in-process";
@@ -81,6 +86,7 @@ export async function runCheck(dir: string | undefined, opts: CheckOptions): Pro
   const timeoutMs = (opts.timeout ?? 120) * 1000;
   const deadline = Date.now() + timeoutMs;
   if (dir && opts.state) throw new UsageError("give a program directory or --state, not both");
+  assertDistinctFiles(opts);
   if (!dir && !opts.state) throw new UsageError("missing the program directory (or --state <file|->)");
 
   const packDir = path.resolve(opts.policyPack ?? findBundledPack());
@@ -262,10 +268,16 @@ export async function runCheck(dir: string | undefined, opts: CheckOptions): Pro
     ),
   );
   const locate = located.size > 0 ? (urn: string) => located.get(urn) : undefined;
+  // Every report comes from this one run, so they hold the same findings.
+  const outputs = [{ format: opts.format, file: opts.output }, ...(opts.report ?? [])];
   // The Markdown summary folds in the topology (Mermaid), when the program has a network or a namespace.
-  const mermaid = opts.format === "markdown" ? await topologyMermaid(resources) : undefined;
-  const text = await render({ ...report, inputs: describeInputs(inputs) }, opts, artifact, locate, mermaid);
-  writeOutput(text, opts.output);
+  const mermaid = outputs.some((o) => o.format === "markdown") ? await topologyMermaid(resources) : undefined;
+  const described = { ...report, inputs: describeInputs(inputs) };
+  for (const o of outputs) {
+    // Colour only on a terminal, never in a file.
+    const colour = opts.color && o.file === undefined;
+    writeOutput(await render(described, o.format, colour, artifact, locate, mermaid), o.file);
+  }
   t.mark("report");
   return report.summary.passed ? EXIT.ok : EXIT.violations;
 }
@@ -300,17 +312,34 @@ function withInputs(
   return JSON.stringify(doc, null, 2) + "\n";
 }
 
+/** Two reports must not write one file (the last would silently replace the other). */
+function assertDistinctFiles(opts: CheckOptions): void {
+  const seen = new Map<string, string>();
+  const named = [
+    ...(opts.output === undefined ? [] : [{ flag: "--output", file: opts.output }]),
+    ...(opts.report ?? []).map((r) => ({ flag: `--report ${r.format}=${r.file}`, file: r.file })),
+  ];
+  for (const { flag, file } of named) {
+    const key = path.resolve(file);
+    const first = seen.get(key);
+    if (first)
+      throw new UsageError(`${first} and ${flag} write the same file; give each report its own file`);
+    seen.set(key, flag);
+  }
+}
+
 async function render(
   report: Report & { inputs: readonly string[] },
-  opts: CheckOptions,
+  format: ReportFormat,
+  colour: boolean,
   artifact: string,
   locate?: (urn: string) => { file: string; line: number } | undefined,
   mermaid?: string,
 ): Promise<string> {
-  switch (opts.format) {
+  switch (format) {
     case "text": {
       const { renderText, wantsColour } = await import("../report/text");
-      return renderText(report, opts.color && !opts.output && wantsColour(process.stdout), locate);
+      return renderText(report, colour && wantsColour(process.stdout), locate);
     }
     case "json":
       return withInputs((await import("../report/json")).renderJson(report), report.inputs, (d) => d);
@@ -325,7 +354,7 @@ async function render(
     case "markdown":
       return (await import("../report/markdown")).renderMarkdown(report, { locate, mermaid });
     default: {
-      const never: never = opts.format;
+      const never: never = format;
       throw new UsageError(`unknown format ${String(never)}`);
     }
   }

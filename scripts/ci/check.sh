@@ -52,13 +52,23 @@ worst() { # the larger exit code wins (2 usage > 1 violations > 0)
   if [ "$1" -gt "$2" ]; then echo "$1"; else echo "$2"; fi
 }
 
-# The SARIF report (code scanning) decides the exit code; the Markdown one is the summary.
+# The SARIF report (code scanning) and the Markdown one (the summary), from one run so that they hold
+# the same findings; its exit code is the verdict. A paved without --report (0.1.0, a pinned
+# paved-version) runs the check twice, as it always did.
 echo "paved: checking $program (stack ${PAVED_STACK:-dev})" >&2
-"${paved[@]}" check "$program" ${stack[@]+"${stack[@]}"} --require-resources --format sarif --output "$out/paved.sarif" ${extra[@]+"${extra[@]}"}
-check=$?
-if [ "$check" -le 1 ]; then
-  "${paved[@]}" check "$program" ${stack[@]+"${stack[@]}"} --require-resources --format markdown --output "$out/paved.md" ${extra[@]+"${extra[@]}"} || true
+check_args=("$program" ${stack[@]+"${stack[@]}"} --require-resources)
+if "${paved[@]}" check --help 2>/dev/null | grep -q -e '--report <format=file>'; then
+  "${paved[@]}" check "${check_args[@]}" --format sarif --output "$out/paved.sarif" \
+    --report "markdown=$out/paved.md" ${extra[@]+"${extra[@]}"}
+  check=$?
 else
+  "${paved[@]}" check "${check_args[@]}" --format sarif --output "$out/paved.sarif" ${extra[@]+"${extra[@]}"}
+  check=$?
+  if [ "$check" -le 1 ]; then
+    "${paved[@]}" check "${check_args[@]}" --format markdown --output "$out/paved.md" ${extra[@]+"${extra[@]}"} || true
+  fi
+fi
+if [ "$check" -gt 1 ]; then
   printf '## ⚠️ paved check could not run (exit %s)\n\nSee the job log for the error.\n' "$check" >"$out/paved.md"
   rm -f "$out/paved.sarif"
 fi

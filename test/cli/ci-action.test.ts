@@ -124,13 +124,52 @@ function runScript(script: string, env: Record<string, string>): Promise<Run> {
   });
 }
 
+/**
+ * A paved for PAVED_BIN that appends each command line it is given to `log`, then runs ours;
+ * `withoutReport` answers `check --help` without `--report`, as paved 0.1.0 did.
+ */
+function loggingBin(withoutReport = false): { bin: string; log: string; dir: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "paved-ci-bin-"));
+  const log = path.join(dir, "calls.log");
+  const script = path.join(dir, "paved.sh");
+  fs.writeFileSync(
+    script,
+    [
+      `echo "$*" >> ${JSON.stringify(log)}`,
+      withoutReport
+        ? 'if [ "$1 $2" = "check --help" ]; then echo "Usage: paved check [options] [program-dir]"; exit 0; fi'
+        : "",
+      `exec ${PAVED_BIN} "$@"`,
+    ].join("\n"),
+  );
+  return { bin: `bash ${script}`, log, dir };
+}
+
+/** The `paved check` runs a logging bin saw (not `check --help`). */
+function checkRuns(log: string): string[] {
+  return fs
+    .readFileSync(log, "utf8")
+    .split("\n")
+    .filter((l) => l.startsWith("check ") && !l.includes("--help"));
+}
+
 describe("scripts/ci, run locally", () => {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
-  test("check.sh on the blocked example: exit 1, the FAIL summary, SARIF written", async () => {
-    const r = await runScript("check.sh", { PAVED_PROGRAM: "examples/blocked", PAVED_STACK: "dev" });
+  test("check.sh on the blocked example: exit 1, the FAIL summary, SARIF written, from one run", async () => {
+    const logged = loggingBin();
+    dirs.push(logged.dir);
+    const r = await runScript("check.sh", {
+      PAVED_PROGRAM: "examples/blocked",
+      PAVED_STACK: "dev",
+      PAVED_BIN: logged.bin,
+    });
     dirs.push(r.dir);
+    // The SARIF file and the summary come from the same run, so they hold the same findings.
+    const runs = checkRuns(logged.log);
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatch(/--format sarif --output \S+\/paved\.sarif --report markdown=\S+\/paved\.md/);
     expect(r.code).toBe(1);
     expect(r.summary.split("\n")[0]).toBe("## ❌ paved check: FAIL, blocked (stack dev)");
     expect(r.summary).toContain("`aws-sg-no-public-admin-ingress`");
@@ -234,6 +273,20 @@ describe("scripts/ci, run locally", () => {
     } finally {
       fs.rmSync(base, { force: true });
     }
+  });
+
+  test("check.sh with a paved that has no --report (0.1.0): the SARIF run, then the Markdown one", async () => {
+    const logged = loggingBin(true);
+    dirs.push(logged.dir);
+    const r = await runScript("check.sh", { PAVED_PROGRAM: "examples/blocked", PAVED_BIN: logged.bin });
+    dirs.push(r.dir);
+    const runs = checkRuns(logged.log);
+    expect(runs).toHaveLength(2);
+    expect(runs[0]).toMatch(/--format sarif --output \S+\/paved\.sarif$/);
+    expect(runs[1]).toMatch(/--format markdown --output \S+\/paved\.md$/);
+    expect(r.code).toBe(1);
+    expect(r.summary.split("\n")[0]).toBe("## ❌ paved check: FAIL, blocked (stack dev)");
+    expect(JSON.parse(fs.readFileSync(r.outputs["sarif-file"], "utf8")).version).toBe("2.1.0");
   });
 
   test("install.sh without a version picks this checkout's paved (no network)", async () => {

@@ -120,6 +120,25 @@ describe("exit 2 on usage and input errors", () => {
     expect(r.stderr).toMatch(/argument 'xml' is invalid. Allowed choices are text, json, sarif, junit/);
   });
 
+  test.each([
+    [
+      "an unknown format",
+      ["--report", "xml=r.xml"],
+      /argument 'xml=r.xml' is invalid. unknown format "xml"; use <format>=<file> with one of text, json, sarif, junit, markdown/,
+    ],
+    ["no file", ["--report", "markdown"], /argument 'markdown' is invalid. no file; use markdown=<file>/],
+    [
+      "a file another report writes",
+      ["--output", "r.md", "--report", "sarif=r.sarif", "--report", "markdown=./r.md"],
+      /^paved: --output and --report markdown=.\/r.md write the same file; give each report its own file$/m,
+    ],
+  ])("--report with %s is a usage error, before the program runs", async (_, extra, message) => {
+    const r = await paved(["check", program("never-finishes"), ...PACK, "--timeout", "30", ...extra]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stdout).toBe("");
+  });
+
   test("an unknown command is a usage error", async () => {
     const r = await paved(["chekc"]);
     expect(r.code).toBe(2);

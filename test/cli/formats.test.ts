@@ -146,3 +146,26 @@ describe("--output", () => {
     expect(JSON.parse(fs.readFileSync(out, "utf8")).summary.passed).toBe(true);
   });
 });
+
+describe("--report <format>=<file>", () => {
+  test("one run writes each further format to its file, exactly what --format prints", async () => {
+    const dir = fs.mkdtempSync(path.join(require("os").tmpdir(), "paved-reports-"));
+    const others = ["sarif", "junit", "markdown", "text"] as const;
+    const args = ["check", "--state", state("bad.json"), ...PACK];
+    const r = await paved([
+      ...args,
+      "--format",
+      "json",
+      ...others.flatMap((f) => ["--report", `${f}=${dir}/r.${f}`]),
+    ]);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).summary.passed).toBe(false);
+    for (const format of others) {
+      const alone = await paved([...args, "--format", format]);
+      expect(alone.code).toBe(1);
+      expect(fs.readFileSync(path.join(dir, `r.${format}`), "utf8")).toBe(alone.stdout);
+    }
+    // A text report in a file never carries colour codes.
+    expect(fs.readFileSync(path.join(dir, "r.text"), "utf8")).not.toContain("\u001b[");
+  });
+});
