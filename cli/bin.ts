@@ -5,8 +5,9 @@
  */
 import { Command, InvalidArgumentError, Option } from "commander";
 import { EXIT, errorLine } from "./errors";
+import type { ReportFormat, ReportRequest } from "./commands/check";
 
-const FORMATS = ["text", "json", "sarif", "junit", "markdown"] as const;
+const FORMATS = ["text", "json", "sarif", "junit", "markdown"] as const satisfies readonly ReportFormat[];
 
 function ownVersion(): string {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -27,12 +28,7 @@ async function guarded(verbose: boolean, body: () => Promise<number>): Promise<n
   }
 }
 
-/** A `--report <format>=<file>` value: one more report of the same run, written to a file. */
-export interface ReportRequest {
-  readonly format: (typeof FORMATS)[number];
-  readonly file: string;
-}
-
+/** Collects `--report <format>=<file>` values. */
 function reportRequest(v: string, all: ReportRequest[] = []): ReportRequest[] {
   const at = v.indexOf("=");
   const format = at < 0 ? v : v.slice(0, at);
@@ -43,7 +39,7 @@ function reportRequest(v: string, all: ReportRequest[] = []): ReportRequest[] {
     );
   }
   if (file === "") throw new InvalidArgumentError(`no file; use ${format}=<file>`);
-  return [...all, { format: format as ReportRequest["format"], file }];
+  return [...all, { format: format as ReportFormat, file }];
 }
 
 function positiveInt(v: string): number {

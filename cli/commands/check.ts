@@ -21,6 +21,12 @@ import { assertUnchanged, chooseInputs, describeInputs, type CheckInputs } from 
 /** The report formats `paved check` writes. */
 export type ReportFormat = "text" | "json" | "sarif" | "junit" | "markdown";
 
+/** A `--report <format>=<file>` value: one more report of the same run, written to a file. */
+export interface ReportRequest {
+  readonly format: ReportFormat;
+  readonly file: string;
+}
+
 /** The options commander hands the command. */
 export interface CheckOptions {
   state?: string;
@@ -31,7 +37,7 @@ export interface CheckOptions {
   format: ReportFormat;
   output?: string;
   /** More reports of the same run, each written to its file (`--report <format>=<file>`). */
-  report?: readonly { readonly format: ReportFormat; readonly file: string }[];
+  report?: readonly ReportRequest[];
   preview?: boolean;
   concurrency: number;
   transport: "process" | "in-process";
