@@ -38,7 +38,7 @@ export function timeCommand(
  * takes to load `@pulumi/pulumi` from `cwd`, the median of `runs`. The test
  * suite is mostly such work (module loading, compiling JavaScript, the
  * TypeScript compiler), so its CPU moves with this figure when a shared VM
- * slows down or speeds up (2.2x between two hours of one day: bench/RESULTS.md,
+ * slows down or speeds up (1.3 s and 0.7 s within one hour: bench/RESULTS.md,
  * ninth round). Undefined where the CPU time cannot be read.
  */
 export function referenceLoadMs(cwd: string, runs = 5): number | undefined {
