@@ -165,7 +165,17 @@ describe("--report <format>=<file>", () => {
       expect(alone.code).toBe(1);
       expect(fs.readFileSync(path.join(dir, `r.${format}`), "utf8")).toBe(alone.stdout);
     }
-    // A text report in a file never carries colour codes.
-    expect(fs.readFileSync(path.join(dir, "r.text"), "utf8")).not.toContain("\u001b[");
+  });
+
+  test("where colour is forced, the text on stdout has it and the text report in a file does not", async () => {
+    const file = path.join(fs.mkdtempSync(path.join(require("os").tmpdir(), "paved-reports-")), "r.txt");
+    const r = await paved(["check", "--state", state("bad.json"), ...PACK, "--report", `text=${file}`], {
+      env: { NO_COLOR: "", FORCE_COLOR: "1" },
+    });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("\u001b[");
+    const text = fs.readFileSync(file, "utf8");
+    expect(text).not.toContain("\u001b[");
+    expect(text).toContain("CRITICAL");
   });
 });
