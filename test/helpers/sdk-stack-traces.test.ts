@@ -77,3 +77,37 @@ test("the unmapped format is V8's: the error's first line, then one frame per li
   expect(lines).toHaveLength(3);
   expect(lines[1]).toMatch(/^ {4}at .+:\d+:\d+\)?$/);
 });
+
+describe("what the setup keeps of each bookkeeping capture", () => {
+  /** The stack debuggablePromise keeps on the promise it is given (it returns another). */
+  const captured = (): string => {
+    const p = Promise.resolve(1);
+    void debuggablePromise(p, "pin");
+    return (p as unknown as { _debugStackTrace: string })._debugStackTrace;
+  };
+
+  test("a promise's: its first line only (the SDK reads it only to describe leaked promises)", () => {
+    expect(process.env.PULUMI_DEBUG_PROMISE_LEAKS).toBeUndefined();
+    expect(captured()).toBe("Error");
+  });
+
+  test("a promise's, with PULUMI_DEBUG_PROMISE_LEAKS set: every frame, as the leak report prints it", () => {
+    process.env.PULUMI_DEBUG_PROMISE_LEAKS = "1";
+    let stack: string;
+    try {
+      stack = captured();
+    } finally {
+      delete process.env.PULUMI_DEBUG_PROMISE_LEAKS;
+    }
+    const lines = stack.split("\n");
+    expect(lines[0]).toBe("Error");
+    expect(lines[1]).toMatch(/^ {4}at debuggablePromise \(.*debuggable\.js:\d+:\d+\)$/);
+    expect(lines.some((l) => l.includes("sdk-stack-traces.test.ts"))).toBe(true);
+  });
+
+  test("a resource's: every frame, so the SDK still finds the program line that made it", () => {
+    const resource = pulumi.Resource as unknown as { callsites(): { file?: string; line?: number }[] };
+    const frames = resource.callsites();
+    expect(frames.find((f) => f.file?.endsWith("sdk-stack-traces.test.ts"))?.line).toBeGreaterThan(0);
+  });
+});

@@ -13,6 +13,13 @@
  * own process, outside jest), so they get V8's unmapped format; every other
  * stack, a failing assertion's included, is mapped as before.
  *
+ * A promise's capture is then kept as its first line only: the SDK reads it
+ * only to describe leaked promises under PULUMI_DEBUG_PROMISE_LEAKS (runtime/
+ * debuggable.js `promiseDebugString`), and with that variable set it keeps its
+ * frames. Formatting jest's 100 frames for every promise was a quarter of the
+ * CPU of test/components (bench/RESULTS.md, ninth round). A resource's capture
+ * keeps every frame: the SDK parses it for the resource's source position.
+ *
  * The SDK is pinned (package.json); test/helpers/sdk-stack-traces.test.ts pins
  * the two function names this keys on, so an SDK that renames them fails a test
  * instead of silently making the suite slow again.
@@ -34,6 +41,16 @@ function isBookkeeping(callSites) {
   return BOOKKEEPING.some((b) => fn === b.fn && b.file.test(file));
 }
 
+/**
+ * What a bookkeeping capture becomes: a promise's, its first line only, unless
+ * PULUMI_DEBUG_PROMISE_LEAKS asks the SDK to print leaked promises' stacks;
+ * a resource's, V8's unmapped format.
+ */
+function bookkeepingStack(error, callSites) {
+  const promise = callSites[0].getFunctionName() === "debuggablePromise";
+  return promise && !process.env.PULUMI_DEBUG_PROMISE_LEAKS ? `${error}` : unmapped(error, callSites);
+}
+
 /** V8's own format: the error's first line, then one `    at <frame>` line per call site. */
 function unmapped(error, callSites) {
   return [`${error}`, ...callSites.map((c) => `    at ${c}`)].join("\n");
@@ -42,8 +59,8 @@ function unmapped(error, callSites) {
 const mapped = Error.prepareStackTrace;
 if (typeof mapped === "function") {
   Error.prepareStackTrace = function prepareStackTrace(error, callSites) {
-    return isBookkeeping(callSites) ? unmapped(error, callSites) : mapped(error, callSites);
+    return isBookkeeping(callSites) ? bookkeepingStack(error, callSites) : mapped(error, callSites);
   };
 }
 
-module.exports = { BOOKKEEPING, isBookkeeping, unmapped };
+module.exports = { BOOKKEEPING, isBookkeeping, bookkeepingStack, unmapped };
