@@ -57,16 +57,15 @@ worst() { # the larger exit code wins (2 usage > 1 violations > 0)
 # paved-version) runs the check twice, as it always did.
 echo "paved: checking $program (stack ${PAVED_STACK:-dev})" >&2
 check_args=("$program" ${stack[@]+"${stack[@]}"} --require-resources)
+report=()
 if "${paved[@]}" check --help 2>/dev/null | grep -q -e '--report <format=file>'; then
-  "${paved[@]}" check "${check_args[@]}" --format sarif --output "$out/paved.sarif" \
-    --report "markdown=$out/paved.md" ${extra[@]+"${extra[@]}"}
-  check=$?
-else
-  "${paved[@]}" check "${check_args[@]}" --format sarif --output "$out/paved.sarif" ${extra[@]+"${extra[@]}"}
-  check=$?
-  if [ "$check" -le 1 ]; then
-    "${paved[@]}" check "${check_args[@]}" --format markdown --output "$out/paved.md" ${extra[@]+"${extra[@]}"} || true
-  fi
+  report=(--report "markdown=$out/paved.md")
+fi
+"${paved[@]}" check "${check_args[@]}" --format sarif --output "$out/paved.sarif" \
+  ${report[@]+"${report[@]}"} ${extra[@]+"${extra[@]}"}
+check=$?
+if [ ${#report[@]} -eq 0 ] && [ "$check" -le 1 ]; then
+  "${paved[@]}" check "${check_args[@]}" --format markdown --output "$out/paved.md" ${extra[@]+"${extra[@]}"} || true
 fi
 if [ "$check" -gt 1 ]; then
   printf '## ⚠️ paved check could not run (exit %s)\n\nSee the job log for the error.\n' "$check" >"$out/paved.md"
