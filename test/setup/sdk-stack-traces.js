@@ -32,23 +32,18 @@ const BOOKKEEPING = [
   { fn: "callsites", file: /[\\/]@pulumi[\\/]pulumi[\\/]resource\.js$/ },
 ];
 
-/** True when the stack is captured by one of the SDK's bookkeeping functions. */
-function isBookkeeping(callSites) {
+/** The SDK bookkeeping function that captured the stack, or undefined for any other stack. */
+function bookkeepingFunction(callSites) {
   const top = callSites[0];
-  if (!top || typeof top.getFileName !== "function") return false;
+  if (!top || typeof top.getFileName !== "function") return undefined;
   const file = top.getFileName() ?? "";
   const fn = top.getFunctionName() ?? "";
-  return BOOKKEEPING.some((b) => fn === b.fn && b.file.test(file));
+  return BOOKKEEPING.find((b) => fn === b.fn && b.file.test(file))?.fn;
 }
 
-/**
- * What a bookkeeping capture becomes: a promise's, its first line only, unless
- * PULUMI_DEBUG_PROMISE_LEAKS asks the SDK to print leaked promises' stacks;
- * a resource's, V8's unmapped format.
- */
-function bookkeepingStack(error, callSites) {
-  const promise = callSites[0].getFunctionName() === "debuggablePromise";
-  return promise && !process.env.PULUMI_DEBUG_PROMISE_LEAKS ? `${error}` : unmapped(error, callSites);
+/** True when the stack is captured by one of the SDK's bookkeeping functions. */
+function isBookkeeping(callSites) {
+  return bookkeepingFunction(callSites) !== undefined;
 }
 
 /** V8's own format: the error's first line, then one `    at <frame>` line per call site. */
@@ -59,8 +54,14 @@ function unmapped(error, callSites) {
 const mapped = Error.prepareStackTrace;
 if (typeof mapped === "function") {
   Error.prepareStackTrace = function prepareStackTrace(error, callSites) {
-    return isBookkeeping(callSites) ? bookkeepingStack(error, callSites) : mapped(error, callSites);
+    const fn = bookkeepingFunction(callSites);
+    if (fn === undefined) return mapped(error, callSites);
+    // A promise's capture: its first line only, unless PULUMI_DEBUG_PROMISE_LEAKS asks the SDK to
+    // print leaked promises' stacks. A resource's: V8's unmapped format.
+    return fn === "debuggablePromise" && !process.env.PULUMI_DEBUG_PROMISE_LEAKS
+      ? `${error}`
+      : unmapped(error, callSites);
   };
 }
 
-module.exports = { BOOKKEEPING, isBookkeeping, bookkeepingStack, unmapped };
+module.exports = { BOOKKEEPING, isBookkeeping, unmapped };
