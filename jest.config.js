@@ -1,18 +1,44 @@
 const { SWC_OPTIONS } = require("./scripts/swc-options");
 
 /**
- * Jest only transpiles the TypeScript sources, with swc (@swc/jest: one file
- * at a time, no type-checking, as `isolatedModules`); `npm run typecheck` type-checks
- * the whole tree once. swc transpiles the tree in 0.5 s where ts-jest's
+ * Two jest projects, one suite (`npx jest <file>` finds a file in either):
+ *
+ * - **isolated**: jest's own runner. Each test file gets a fresh module registry, which is what a
+ *   test of process-level state needs: the Pulumi SDK's runtime (mocks, the stack resource), a
+ *   policy pack loaded in-process (one per process, as @pulumi/policy has it), `jest.mock` and
+ *   `jest.isolateModules`.
+ * - **shared-modules**: the policy tests, run by jest-light-runner in worker threads that load each
+ *   module once, as a pack process does. A policy is a pure function of the resources and the
+ *   config it is given (policies/lib/stack.ts reads the config on every call), so nothing one file
+ *   does reaches another. Fresh registries cost these 127 files twice the CPU (bench/RESULTS.md,
+ *   tenth round). A file that needs isolation is listed in `NEEDS_ISOLATION`; what the light runner
+ *   does not have fails loudly (test/setup/light-runner/guard.js).
+ *
+ * Both transpile with swc, one file at a time, no type-checking (as `isolatedModules`); `npm run
+ * typecheck` type-checks the whole tree once. swc transpiles the tree in 0.5 s where ts-jest's
  * `transpileModule` takes 18 s (bench/RESULTS.md, "Test-suite budget, cold").
- * @type {import('jest').Config}
  */
-module.exports = {
+
+/** The directory the shared-modules project runs. */
+const SHARED = "test/policies/";
+/** The files under it that touch process-level state: a pack loaded in-process, jest.isolateModules. */
+const NEEDS_ISOLATION = ["inprocess.test.ts", "lib/k8s-api-validators.test.ts"];
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** Under SHARED, but not one of NEEDS_ISOLATION (a path pattern: a regular expression). */
+const SHARED_ONLY = `<rootDir>/${SHARED}(?!(?:${NEEDS_ISOLATION.map(escape).join("|")})$)`;
+
+/** @type {import('jest').Config} */
+const isolated = {
+  displayName: "isolated",
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
-  // The real-engine tests need Go and a built engine: `npm run test:engine` (jest.engine.config.js).
-  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/engine/"],
+  testPathIgnorePatterns: [
+    "/node_modules/",
+    // The real-engine tests need Go and a built engine: `npm run test:engine` (jest.engine.config.js).
+    "<rootDir>/test/engine/",
+    SHARED_ONLY,
+  ],
   transform: {
     "^.+\\.ts$": [
       "@swc/jest",
@@ -32,10 +58,6 @@ module.exports = {
   resetModules: false,
   // The SDK's bookkeeping stack captures skip source mapping (see the file: 8x on component tests).
   setupFilesAfterEnv: ["<rootDir>/test/setup/sdk-stack-traces.js"],
-  testTimeout: 60000,
-  // Every core: jest's default leaves one for itself (1 worker on a 2-core CI box),
-  // but the main process only schedules. Measured on 2 cores: 118 s -> 67 s.
-  maxWorkers: "100%",
   // Examples import the library as an app team does (`from "paved"`).
   moduleNameMapper: {
     "^paved$": "<rootDir>/components/index.ts",
@@ -51,4 +73,28 @@ module.exports = {
     "^(?:\\.\\./proto|@pulumi/pulumi/proto)/(analyzer|callback|engine|provider|resource)_grpc_pb$":
       "<rootDir>/test/setup/sdk-deferred/$1_grpc_pb.ts",
   },
+};
+
+/** @type {import('jest').Config} */
+const sharedModules = {
+  displayName: "shared-modules",
+  runner: "jest-light-runner",
+  roots: [`<rootDir>/${SHARED}`],
+  testMatch: ["**/*.test.ts"],
+  testPathIgnorePatterns: [
+    "/node_modules/",
+    ...NEEDS_ISOLATION.map((f) => `<rootDir>/${SHARED}${escape(f)}$`),
+  ],
+  // TypeScript through swc with the same options as the isolated project, by Node's own loader.
+  setupFiles: ["<rootDir>/test/setup/light-runner/register.js"],
+  setupFilesAfterEnv: ["<rootDir>/test/setup/light-runner/guard.js"],
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [isolated, sharedModules],
+  testTimeout: 60000,
+  // Every core: jest's default leaves one for itself (1 worker on a 2-core CI box),
+  // but the main process only schedules. Measured on 2 cores: 118 s -> 67 s.
+  maxWorkers: "100%",
 };

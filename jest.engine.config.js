@@ -5,10 +5,15 @@
  * One file at a time: each runs the CLI, which uses both cores.
  * @type {import('jest').Config}
  */
-const base = require("./jest.config.js");
+const {
+  projects: [isolated],
+  ...global
+} = require("./jest.config.js");
 
 module.exports = {
-  ...base,
+  ...global,
+  ...isolated,
+  displayName: "engine",
   roots: ["<rootDir>/test/engine"],
   testPathIgnorePatterns: ["/node_modules/"],
   globalSetup: "<rootDir>/test/engine/global-setup.js",

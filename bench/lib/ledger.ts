@@ -22,7 +22,10 @@ function bin(cmd: string, pkg: string, name: string): boolean {
 /** What a process was, from its command line (the order matters: the first match wins). */
 const KINDS: readonly (readonly [string, (cmd: string) => boolean])[] = [
   ["jest workers", (c) => /jest-worker[\\/]build[\\/]workers[\\/]processChild\.js/.test(c)],
-  ["jest (main process)", (c) => /[\\/]jest(?:-cli)?[\\/]bin[\\/]jest\.js|[\\/]\.bin[\\/]jest\b/.test(c)],
+  [
+    "jest (main process, light-runner threads)",
+    (c) => /[\\/]jest(?:-cli)?[\\/]bin[\\/]jest\.js|[\\/]\.bin[\\/]jest\b/.test(c),
+  ],
   ["program processes (one per paved check)", (c) => /child\.(?:ts|js)"?\)\.serve\(\)/.test(c)],
   ["packs served over gRPC", (c) => /engine-address-unused|run-policy-pack/.test(c)],
   ["paved CLI processes", (c) => /[\\/]bin[\\/]paved\.js/.test(c)],

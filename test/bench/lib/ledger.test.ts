@@ -17,7 +17,7 @@ function ledgerDir(): string {
 const NM = "/repo/node_modules";
 test.each([
   [[`${NM}/jest-worker/build/workers/processChild.js`], "jest workers"],
-  [[`${NM}/.bin/jest`], "jest (main process)"],
+  [[`${NM}/.bin/jest`], "jest (main process, light-runner threads)"],
   [
     [
       "-e",
