@@ -37,6 +37,8 @@ const isolated = {
     "/node_modules/",
     // The real-engine tests need Go and a built engine: `npm run test:engine` (jest.engine.config.js).
     "<rootDir>/test/engine/",
+    // The package as an app team installs it: `npm run test:release` (jest.release.config.js).
+    "<rootDir>/test/release/",
     SHARED_ONLY,
   ],
   transform: {
