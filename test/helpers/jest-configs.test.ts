@@ -38,15 +38,14 @@ function testFiles(dir = path.join(ROOT, "test")): string[] {
   return found.sort();
 }
 
-const CONFIGS = {
-  "npm test": "jest.config.js",
-  "npm run test:release": "jest.release.config.js",
-  "npm run test:engine": "jest.engine.config.js",
-} as const;
-
-const listed = Object.fromEntries(
-  Object.entries(CONFIGS).map(([command, config]) => [command, listTests(config)]),
-) as Record<keyof typeof CONFIGS, string[]>;
+// npm test's files are its two projects' (and nothing else: the second test checks).
+const isolated = listTests("jest.config.js", "--selectProjects", "isolated");
+const shared = listTests("jest.config.js", "--selectProjects", "shared-modules");
+const listed = {
+  "npm test": [...isolated, ...shared].sort(),
+  "npm run test:release": listTests("jest.release.config.js"),
+  "npm run test:engine": listTests("jest.engine.config.js"),
+};
 
 test("every test file under test/ runs in exactly one of npm test, test:release and test:engine", () => {
   const runs = new Map<string, string[]>();
@@ -68,11 +67,11 @@ test("npm test leaves out only the release and real-engine tests", () => {
   expect(listed["npm run test:engine"].length).toBeGreaterThan(0);
   expect(listed["npm run test:engine"].every((f) => f.startsWith("test/engine/"))).toBe(true);
   expect(listed["npm test"].filter((f) => /^test\/(release|engine)\//.test(f))).toEqual([]);
+  // What `npx jest` runs with no project selected is the two projects' files.
+  expect(listTests("jest.config.js")).toEqual(listed["npm test"]);
 });
 
 test("the shared-modules project runs the policy tests but those that need isolation", () => {
-  const shared = listTests("jest.config.js", "--selectProjects", "shared-modules");
-  const isolated = listTests("jest.config.js", "--selectProjects", "isolated");
   const policies = testFiles().filter((f) => f.startsWith("test/policies/"));
   expect(shared.length).toBeGreaterThan(100);
   expect(shared.every((f) => f.startsWith("test/policies/"))).toBe(true);
