@@ -1,4 +1,5 @@
 const { SWC_OPTIONS } = require("./scripts/swc-options");
+const { TEST_TIMEOUT_MS } = require("./test/setup/light-runner/timeout");
 
 /**
  * Two jest projects, one suite (`npx jest <file>` finds a file in either):
@@ -95,7 +96,8 @@ const sharedModules = {
 /** @type {import('jest').Config} */
 module.exports = {
   projects: [isolated, sharedModules],
-  testTimeout: 60000,
+  // Both projects: jest's runner enforces it, the light runner's setup wraps each test with it.
+  testTimeout: TEST_TIMEOUT_MS,
   // Every core: jest's default leaves one for itself (1 worker on a 2-core CI box),
   // but the main process only schedules. Measured on 2 cores: 118 s -> 67 s.
   maxWorkers: "100%",
