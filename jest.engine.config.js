@@ -3,20 +3,13 @@
  * engine/build.sh from its Go modules) over the examples and stacks/. Apart
  * from `npm test` because they need Go and take minutes; `.ci/run` runs both.
  * One file at a time: each runs the CLI, which uses both cores.
- * @type {import('jest').Config}
  */
-const {
-  projects: [isolated],
-  ...global
-} = require("./jest.config.js");
+const { singleProject } = require("./test/setup/single-project");
 
-module.exports = {
-  ...global,
-  ...isolated,
+module.exports = singleProject({
   displayName: "engine",
   roots: ["<rootDir>/test/engine"],
-  testPathIgnorePatterns: ["/node_modules/"],
   globalSetup: "<rootDir>/test/engine/global-setup.js",
   testTimeout: 600000,
   maxWorkers: 1,
-};
+});

@@ -5,17 +5,10 @@
  * and the version stamps (docs/release.md). Apart from `npm test`: they build and install the whole
  * package (a `tsc` build, npm, a second `tsc`: about a sixth of the old `npm test`'s CPU) and test
  * the packaging rather than behaviour; the release runs them, and so does `.ci/run`.
- * @type {import('jest').Config}
  */
-const {
-  projects: [isolated],
-  ...global
-} = require("./jest.config.js");
+const { singleProject } = require("./test/setup/single-project");
 
-module.exports = {
-  ...global,
-  ...isolated,
+module.exports = singleProject({
   displayName: "release",
   roots: ["<rootDir>/test/release"],
-  testPathIgnorePatterns: ["/node_modules/"],
-};
+});
