@@ -1,7 +1,8 @@
 /**
  * Benchmark 4: the test-suite budget. Runs `npm test` (typecheck and jest; lint
- * and the release tests are CI steps of their own, `.ci/run`) as CI does, cold, on this machine's cores, and prints its wall time as a
- * ratio of the 90 s budget. Below 1× is within budget.
+ * and the release tests are CI steps of their own, `.ci/run`) as CI does, cold,
+ * on this machine's cores, and prints its wall time as a ratio of the 90 s
+ * budget. Below 1× is within budget.
  *
  * Cold is a fresh clone: the run is in a copy of the working tree (its tracked
  * and untracked files, less the ignored ones, so uncommitted work is measured
