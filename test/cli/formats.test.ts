@@ -4,6 +4,7 @@
  * JUnit shape (one testcase per policy x resource).
  */
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import Ajv from "ajv";
 import addFormats from "ajv-formats";
@@ -130,7 +131,7 @@ describe("--format junit", () => {
 
 describe("--output", () => {
   test("writes the report to a file and nothing to stdout", async () => {
-    const out = path.join(fs.mkdtempSync(path.join(require("os").tmpdir(), "paved-out-")), "r.json");
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "paved-out-")), "r.json");
     const r = await paved([
       "check",
       "--state",
@@ -149,7 +150,7 @@ describe("--output", () => {
 
 describe("--report <format>=<file>", () => {
   test("one run writes each further format to its file, exactly what --format prints", async () => {
-    const dir = fs.mkdtempSync(path.join(require("os").tmpdir(), "paved-reports-"));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "paved-reports-"));
     const others = ["sarif", "junit", "markdown", "text"] as const;
     const args = ["check", "--state", state("bad.json"), ...PACK];
     const r = await paved([
@@ -168,7 +169,7 @@ describe("--report <format>=<file>", () => {
   });
 
   test("where colour is forced, the text on stdout has it and the text report in a file does not", async () => {
-    const file = path.join(fs.mkdtempSync(path.join(require("os").tmpdir(), "paved-reports-")), "r.txt");
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "paved-reports-")), "r.txt");
     const r = await paved(["check", "--state", state("bad.json"), ...PACK, "--report", `text=${file}`], {
       env: { NO_COLOR: "", FORCE_COLOR: "1" },
     });
