@@ -38,6 +38,7 @@ function testFiles(dir = path.join(ROOT, "test")): string[] {
   return found.sort();
 }
 
+const files = testFiles();
 // npm test's files are its two projects' (and nothing else: the second test checks).
 const isolated = listTests("jest.config.js", "--selectProjects", "isolated");
 const shared = listTests("jest.config.js", "--selectProjects", "shared-modules");
@@ -49,10 +50,9 @@ const listed = {
 
 test("every test file under test/ runs in exactly one of npm test, test:release and test:engine", () => {
   const runs = new Map<string, string[]>();
-  for (const [command, files] of Object.entries(listed)) {
-    for (const f of files) runs.set(f, [...(runs.get(f) ?? []), command]);
+  for (const [command, found] of Object.entries(listed)) {
+    for (const f of found) runs.set(f, [...(runs.get(f) ?? []), command]);
   }
-  const files = testFiles();
   expect(files.length).toBeGreaterThan(200);
   expect(files.filter((f) => !runs.has(f))).toEqual([]);
   expect([...runs].filter(([, commands]) => commands.length > 1)).toEqual([]);
@@ -72,14 +72,15 @@ test("npm test leaves out only the release and real-engine tests", () => {
 });
 
 test("the shared-modules project runs the policy tests but those that need isolation", () => {
-  const policies = testFiles().filter((f) => f.startsWith("test/policies/"));
+  const inPolicies = (f: string) => f.startsWith("test/policies/");
+  const isolatedPolicies = isolated.filter(inPolicies);
   expect(shared.length).toBeGreaterThan(100);
-  expect(shared.every((f) => f.startsWith("test/policies/"))).toBe(true);
-  expect(isolated.filter((f) => f.startsWith("test/policies/"))).toEqual([
+  expect(shared.every(inPolicies)).toBe(true);
+  expect(isolatedPolicies).toEqual([
     "test/policies/inprocess.test.ts",
     "test/policies/lib/k8s-api-validators.test.ts",
   ]);
-  expect([...shared, ...isolated.filter((f) => f.startsWith("test/policies/"))].sort()).toEqual(policies);
+  expect([...shared, ...isolatedPolicies].sort()).toEqual(files.filter(inPolicies));
 });
 
 test("package.json's scripts run each configuration, and CI runs each script and lint", () => {
