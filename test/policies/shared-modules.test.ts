@@ -2,7 +2,8 @@
  * The shared-modules jest project (jest.config.js) runs this directory with jest-light-runner: Node
  * loads each module once per worker, TypeScript through swc (test/setup/light-runner/register.js).
  * These tests pin what that setup promises: what the light runner lacks fails with the fix instead
- * of passing silently, and stack traces point at the TypeScript lines.
+ * of passing silently, every test and hook has jest's timeout, and stack traces point at the
+ * TypeScript lines.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -44,6 +45,9 @@ test("module mocking and registry isolation fail with the fix (there is no regis
   expect(() => jest.mock("fs")).toThrow(FIX);
   expect(() => jest.isolateModules(() => undefined)).toThrow(FIX);
   expect(() => jest.requireActual("fs")).toThrow(FIX);
+  expect(() => jest.setTimeout(1)).toThrow(
+    /jest\.setTimeout is not available .*: give the test its timeout as test\(\)'s third argument$/,
+  );
 });
 
 test("jest.fn and jest.spyOn work", () => {
